@@ -1,0 +1,103 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"akhbar/arabic"
+	"akhbar/article"
+)
+
+// Options choose what Analyze adds beyond the contract's layers.
+type Options struct {
+	// Tokens adds the debugging token layer.
+	Tokens bool
+	// Reference anchors relative dates when the article has no published
+	// time. Zero means none.
+	Reference time.Time
+}
+
+// Analyzer runs the annotators in order over articles. It holds the loaded
+// resources (models, gazetteers) and is safe for concurrent use.
+type Analyzer struct {
+	opts Options
+}
+
+// New returns an Analyzer with the given options.
+func New(opts Options) (*Analyzer, error) {
+	return &Analyzer{opts: opts}, nil
+}
+
+// Doc is one article under analysis: its text, tokens and sentences, which
+// every annotator reads and none recomputes.
+type Doc struct {
+	Article   *article.Article
+	Text      string
+	Runes     []rune
+	Tokens    []arabic.Token
+	Sentences []arabic.Span
+	// Reference is the moment relative dates resolve against.
+	Reference time.Time
+}
+
+// Analyze runs every layer over a and returns its Analysis.
+func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analyzing %s: %w", a.ID, err)
+	}
+	doc := &Doc{
+		Article:   a,
+		Text:      a.Text,
+		Runes:     []rune(a.Text),
+		Tokens:    arabic.Tokenize(a.Text),
+		Sentences: arabic.Sentences(a.Text),
+		Reference: az.opts.Reference,
+	}
+	if !a.Published.IsZero() {
+		doc.Reference = a.Published.Time
+	}
+	out := &Analysis{
+		ID:           a.ID,
+		Text:         a.Text,
+		Headline:     a.Headline,
+		Section:      a.Section,
+		Byline:       a.Byline,
+		URL:          a.URL,
+		Site:         a.Site,
+		Lang:         a.Lang,
+		Published:    a.Published.String(),
+		Paragraphs:   spans(arabic.Paragraphs(a.Text)),
+		Sentences:    spans(doc.Sentences),
+		Entities:     []Entity{},
+		Timexes:      []Timex{},
+		Numbers:      []Number{},
+		Quotes:       []Quote{},
+		Attributions: []Attribution{},
+		Events:       []Event{},
+	}
+	if a.Source.Name != "" {
+		out.Source = &Source{Name: a.Source.Name, ID: a.Source.ID}
+	}
+	if az.opts.Tokens {
+		out.Tokens = make([]Token, len(doc.Tokens))
+		for i, t := range doc.Tokens {
+			out.Tokens[i] = Token{Start: t.Start, End: t.End, Text: t.Text, Kind: t.Kind.String(), Norm: t.Norm, Stem: arabic.Stem(t.Text)}
+		}
+	}
+	// Layers, in order. Each reads doc and the layers before it.
+	// timex: dates, times, durations, sets.
+	// number: digits and number words.
+	// ner + entity: named entities and their mentions.
+	// quote: direct and reported speech, attributions.
+	// event: the timeline.
+	return out, nil
+}
+
+func spans(ss []arabic.Span) [][2]int {
+	out := make([][2]int, len(ss))
+	for i, s := range ss {
+		out[i] = [2]int{s.Start, s.End}
+	}
+	return out
+}
