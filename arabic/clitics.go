@@ -18,7 +18,7 @@ type Segmentation struct {
 }
 
 // proclitic sequences in folded form, longest first.
-var proclitics = []string{"وبال", "وكال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ك", "ل"}
+var proclitics = []string{"وبال", "وكال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فل", "و", "ف", "ب", "ل"}
 
 // enclitic pronouns in folded form, longest first.
 var enclitics = []string{"هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه"}
@@ -29,7 +29,8 @@ var enclitics = []string{"هما", "كما", "هم", "هن", "ها", "كم", "ن
 // split only when the rest is a common word (وقال، فقد), and words in the
 // lexicon of whole words are never split (وزير، بلال، فلسطين).
 func SegmentWord(word string) Segmentation {
-	folded := Fold(word)
+	// Keep ة distinct from the pronoun ه while segmenting.
+	folded := Normalize(word)
 	pre, suf := cliticBounds(folded)
 	seg := Segmentation{Base: word}
 	if pre == 0 && suf == 0 {
@@ -54,61 +55,80 @@ func SegmentWord(word string) Segmentation {
 }
 
 // cliticBounds returns the byte lengths of the proclitics and the enclitic of
-// a folded word.
-func cliticBounds(folded string) (pre, suf int) {
-	if wholeWords[folded] {
+// a normalized word (ة may or may not be folded to ه).
+func cliticBounds(w string) (pre, suf int) {
+	if known(wholeWords, w) {
 		return 0, 0
 	}
-	n := utf8.RuneCountInString(folded)
+	n := utf8.RuneCountInString(w)
 	if n < 3 {
 		return 0, 0
 	}
+	// A word that is whole once its enclitic is removed keeps its first
+	// letters (بلاده = بلاد + ه, not ب + لاده).
+	if e := enclitic(w, n, false); e > 0 && known(wholeWords, w[:len(w)-e]) {
+		return 0, e
+	}
 	for _, p := range proclitics {
-		if !strings.HasPrefix(folded, p) {
+		if !strings.HasPrefix(w, p) {
 			continue
 		}
-		rest := folded[len(p):]
+		rest := w[len(p):]
 		restN := n - utf8.RuneCountInString(p)
-		article := strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")
-		if article {
+		if strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل") {
 			if restN < 2 {
 				continue
 			}
 		} else {
-			if restN < 3 {
+			if restN < 3 || restN == 3 && !known(commonBases, rest) {
 				continue
 			}
-			if restN == 3 && !commonBases[rest] {
-				continue
-			}
-			if wholeWords[rest] && len(p) > 2 {
-				// و+ب+rest where rest is itself a whole word: fine.
+			// و+ب+rest: the ب must not be the first letter of a whole word.
+			if len(p) == 4 && known(wholeWords, w[2:]) {
+				p = p[:2]
+				rest = w[2:]
 			}
 		}
 		pre = len(p)
 		break
 	}
-	base := folded[pre:]
-	if wholeWords[base] || stopWords[base] {
+	base := w[pre:]
+	if known(wholeWords, base) || known(stopWords, base) {
 		return pre, 0
 	}
-	baseN := utf8.RuneCountInString(base)
+	return pre, enclitic(base, utf8.RuneCountInString(base), pre > 0)
+}
+
+// enclitic returns the byte length of the enclitic pronoun ending the word w
+// of n letters, or 0.
+func enclitic(w string, n int, hasPrefix bool) int {
 	for _, e := range enclitics {
-		if !strings.HasSuffix(base, e) {
+		if !strings.HasSuffix(w, e) {
 			continue
 		}
-		restN := baseN - utf8.RuneCountInString(e)
-		if restN < 3 || (e == "نا" || e == "ه") && restN < 4 && pre == 0 {
+		restN := n - utf8.RuneCountInString(e)
+		if restN < 3 || (e == "نا" || e == "ه") && restN < 4 && !hasPrefix {
 			continue
 		}
-		rest := base[:len(base)-len(e)]
+		rest := w[:len(w)-len(e)]
 		if e == "ه" && (strings.HasSuffix(rest, "ا") || strings.HasSuffix(rest, "ي")) && restN < 5 {
 			continue
 		}
-		suf = len(e)
-		break
+		return len(e)
 	}
-	return pre, suf
+	return 0
+}
+
+// known reports whether the normalized word w is in set, whose entries are
+// folded (ة written ه).
+func known(set map[string]bool, w string) bool {
+	if set[w] {
+		return true
+	}
+	if strings.Contains(w, "ة") {
+		return set[strings.ReplaceAll(w, "ة", "ه")]
+	}
+	return false
 }
 
 func countLetters(orig []rune) int {

@@ -39,6 +39,10 @@ type Token struct {
 	Start int    `json:"start"` // first code point
 	End   int    `json:"end"`   // one past the last code point
 	Kind  Kind   `json:"kind"`
+	// ByteStart and ByteEnd locate the token in bytes, for callers that
+	// index strings directly.
+	ByteStart int `json:"-"`
+	ByteEnd   int `json:"-"`
 }
 
 // Tokenize splits text into tokens. Offsets are code points into text, end
@@ -76,7 +80,7 @@ func Scan(text string, fn func(Token) bool) {
 				i += s2
 				cp++
 			}
-			if !fn(Token{Text: text[start:i], Start: startCP, End: cp, Kind: Word}) {
+			if !fn(Token{Text: text[start:i], Start: startCP, End: cp, Kind: Word, ByteStart: start, ByteEnd: i}) {
 				return
 			}
 		case isDigit(r):
@@ -103,7 +107,7 @@ func Scan(text string, fn func(Token) bool) {
 				i += n
 				cp += k
 			}
-			if !fn(Token{Text: text[start:i], Start: startCP, End: cp, Kind: Number}) {
+			if !fn(Token{Text: text[start:i], Start: startCP, End: cp, Kind: Number, ByteStart: start, ByteEnd: i}) {
 				return
 			}
 		case unicode.IsLetter(r) || unicode.IsMark(r):
@@ -117,11 +121,11 @@ func Scan(text string, fn func(Token) bool) {
 				i += s2
 				cp++
 			}
-			if !fn(Token{Text: text[start:i], Start: startCP, End: cp, Kind: Latin}) {
+			if !fn(Token{Text: text[start:i], Start: startCP, End: cp, Kind: Latin, ByteStart: start, ByteEnd: i}) {
 				return
 			}
 		default:
-			if !fn(Token{Text: text[i : i+size], Start: cp, End: cp + 1, Kind: Punct}) {
+			if !fn(Token{Text: text[i : i+size], Start: cp, End: cp + 1, Kind: Punct, ByteStart: i, ByteEnd: i + size}) {
 				return
 			}
 			i += size
