@@ -1,0 +1,95 @@
+package kb
+
+import (
+	"strings"
+
+	"akhbar/arabic"
+)
+
+// Match is a run of tokens that names knowledge-base entries.
+type Match struct {
+	TokStart, TokEnd int      // token range [TokStart, TokEnd)
+	Start, End       int      // code points, without the first token's proclitics
+	Entries          []*Entry // the entries so named, most likely first
+}
+
+// MatchAt returns the longest name of an entry that starts at toks[i],
+// allowing proclitics on its first word (لكازاخستان، والأردن، للأمم المتحدة).
+func (k *KB) MatchAt(toks []arabic.Token, i int) (Match, bool) {
+	if i < 0 || i >= len(toks) || toks[i].Kind == arabic.Punct {
+		return Match{}, false
+	}
+	limit := i
+	for limit < len(toks) && limit-i < k.maxWords && toks[limit].Kind != arabic.Punct {
+		limit++
+	}
+	var b strings.Builder
+	for n := limit - i; n >= 1; n-- {
+		for _, first := range proclitics(toks[i].Text) {
+			b.Reset()
+			b.WriteString(first.rest)
+			for j := i + 1; j < i+n; j++ {
+				b.WriteByte(' ')
+				b.WriteString(nameForm(toks[j].Text))
+			}
+			if es := k.byName[b.String()]; len(es) > 0 {
+				return Match{TokStart: i, TokEnd: i + n, Start: toks[i].Start + first.prefix, End: toks[i+n-1].End, Entries: es}, true
+			}
+		}
+	}
+	return Match{}, false
+}
+
+// split is one reading of a word: prefix code points of proclitics, and the
+// rest in name form.
+type split struct {
+	prefix int
+	rest   string
+}
+
+// proclitics returns the readings of word with and without its proclitics:
+// و ف, then ب ل ك, and لل read as ل + ال. The word as written comes first.
+func proclitics(word string) []split {
+	f := nameForm(word)
+	out := []split{{0, f}}
+	if len([]rune(f)) < 4 {
+		return out
+	}
+	orig := []rune(word)
+	add := func(letters int, rest string) {
+		out = append(out, split{originalPrefix(orig, letters), rest})
+	}
+	conj := []split{{0, f}}
+	if strings.HasPrefix(f, "و") || strings.HasPrefix(f, "ف") {
+		g := f[len("و"):]
+		add(1, g)
+		conj = append(conj, split{1, g})
+	}
+	for _, c := range conj {
+		h := c.rest
+		switch {
+		case strings.HasPrefix(h, "لل"):
+			add(c.prefix+2, "ال"+h[len("لل"):])
+			add(c.prefix+2, h[len("لل"):])
+		case strings.HasPrefix(h, "ب") || strings.HasPrefix(h, "ل") || strings.HasPrefix(h, "ك"):
+			add(c.prefix+1, h[len("ب"):])
+		}
+	}
+	return out
+}
+
+// originalPrefix returns how many code points of orig hold its first n
+// letters (tashkeel and tatweel ride along).
+func originalPrefix(orig []rune, n int) int {
+	i, seen := 0, 0
+	for i < len(orig) && seen < n {
+		if !arabic.IsTashkeel(orig[i]) && orig[i] != 'ـ' {
+			seen++
+		}
+		i++
+	}
+	for i < len(orig) && (arabic.IsTashkeel(orig[i]) || orig[i] == 'ـ') {
+		i++
+	}
+	return i
+}
