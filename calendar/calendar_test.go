@@ -188,7 +188,7 @@ func TestCheckDate(t *testing.T) {
 		{Hijri, 1443, 9, 30, ""},            // Ramadan 1443 had 30 days
 		{Hijri, 1444, 9, 30, "has 29 days"}, // Ramadan 1444 had 29
 		{Hijri, 1443, 9, 31, "has 30 days"},
-		{Hijri, 1443, 0, 1, "month 0 does not exist"},
+		{Hijri, 1443, 0, 1, "month 0 AH does not exist"},
 		{System(9), 1, 1, 1, "unknown calendar"},
 	}
 	for _, tt := range tests {

@@ -117,10 +117,10 @@ func CheckDate(sys System, y, m, d int) error {
 		name, days = gregorianNames[m], GregorianMonthDays(y, m)
 	case Hijri:
 		if y < 1 || y > 9666 {
-			return fmt.Errorf("Hijri year %d is out of range 1-9666", y)
+			return fmt.Errorf("year %d AH is out of range 1-9666", y)
 		}
 		if m < 1 || m > 12 {
-			return fmt.Errorf("Hijri month %d does not exist (1-12)", m)
+			return fmt.Errorf("month %d AH does not exist (1-12)", m)
 		}
 		name, days = hijriNames[m], HijriMonthDays(y, m)
 	default:
