@@ -17,6 +17,8 @@ type evalTask struct {
 func evalTasks() []evalTask {
 	return []evalTask{
 		{"stem", "normalization and stemming against Lucene's test pairs", runEvalStem},
+		{"numbers", "number recognizer on Duckling-style cases (pass rate per origin)", runEvalNumbers},
+		{"ner", "named-entity tagger: entity-level P/R/F1 on a CoNLL file", runEvalNER},
 	}
 }
 

@@ -46,6 +46,7 @@ func commands() []command {
 	return []command{
 		{"analyze", "analyze articles and print their Analysis as JSON", runAnalyze},
 		{"eval", "measure a component on a test file (stem)", runEval},
+		{"train", "build a model from data (ner)", runTrain},
 	}
 }
 

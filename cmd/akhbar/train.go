@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"akhbar/ner"
+)
+
+// trainTasks returns the models `akhbar train` can build.
+func trainTasks() []evalTask {
+	return []evalTask{
+		{"ner", "the named-entity tagger, from CoNLL files (ANERcorp)", runTrainNER},
+	}
+}
+
+func runTrain(ctx context.Context, e *env, args []string) error {
+	tasks := trainTasks()
+	sort.Slice(tasks, func(i, j int) bool { return tasks[i].name < tasks[j].name })
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		var b strings.Builder
+		b.WriteString("akhbar train builds a model from data.\n\nUsage:\n  akhbar train MODEL [flags]\n\nModels:\n")
+		for _, t := range tasks {
+			fmt.Fprintf(&b, "  %-10s %s\n", t.name, t.summary)
+		}
+		b.WriteString("\nExample:\n  akhbar train ner --conll ../shared/data/anercorp/anercorp_train.txt --classes classes.tsv --out ner.model.gz\n")
+		fmt.Fprint(e.stdout, b.String())
+		if len(args) == 0 {
+			return usageError("which model? (see above)")
+		}
+		return nil
+	}
+	for _, t := range tasks {
+		if t.name == args[0] {
+			return t.run(ctx, e, args[1:])
+		}
+	}
+	return usageError("unknown model %q", args[0])
+}
+
+// fileList is a repeatable string flag.
+type fileList []string
+
+func (f *fileList) String() string     { return strings.Join(*f, ",") }
+func (f *fileList) Set(s string) error { *f = append(*f, s); return nil }
+
+func runTrainNER(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "train ner", `
+akhbar train ner trains the named-entity tagger (averaged perceptron over BIO
+tags) on CoNLL files of "token TAG" lines and writes the model, gzip-compressed.
+Training is deterministic for a seed and prints one line per epoch.
+
+Usage:
+  akhbar train ner --conll FILE [--conll FILE...] --out MODEL [flags]
+
+Example (dev split: train on the first 90%, score the last 10% every epoch):
+  akhbar train ner --conll ../shared/data/anercorp/anercorp_train.txt --dev 0.1 \
+      --classes ner/model/classes.tsv --epochs 12 --out /tmp/ner.model.gz`)
+	var conll fileList
+	fs.Var(&conll, "conll", "a CoNLL training `file` (repeatable; extra arguments are more files)")
+	out := fs.String("out", "", "write the model to this `file` (required)")
+	classes := fs.String("classes", "", "word-class `file` from 'akhbar train classes' (optional)")
+	epochs := fs.Int("epochs", 10, "training `passes`")
+	seed := fs.Uint64("seed", 1, "random `seed` for the order of sentences")
+	dev := fs.Float64("dev", 0, "hold out this `fraction` of the first file's sentences, from its end, and score it every epoch")
+	minWeight := fs.Float64("min-weight", 0.01, "prune features whose weights are all below this `magnitude`")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	conll = append(conll, fs.Args()...)
+	if len(conll) == 0 || *out == "" {
+		return usageError("need --conll FILE and --out MODEL")
+	}
+	if *dev < 0 || *dev >= 1 || *epochs < 1 || *epochs > 1000 {
+		return usageError("--dev must be in [0, 1) and --epochs in [1, 1000]")
+	}
+	var train, devSents []ner.Sentence
+	for i, path := range conll {
+		s, err := readCoNLLFile(path)
+		if err != nil {
+			return err
+		}
+		if i == 0 && *dev > 0 {
+			var head []ner.Sentence
+			head, devSents = splitDev(s, *dev)
+			s = head
+		}
+		train = append(train, s...)
+	}
+	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Dev: devSents}
+	if *classes != "" {
+		f, err := os.Open(*classes)
+		if err != nil {
+			return fmt.Errorf("opening word classes: %w", err)
+		}
+		c, err := ner.ReadClasses(f, *classes)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		opts.Classes = c
+	}
+	fmt.Fprintf(e.stderr, "training on %d sentences (%d held out), %d word classes\n", len(train), len(devSents), opts.Classes.Len())
+	opts.Progress = func(r ner.EpochReport) {
+		line := fmt.Sprintf("epoch %2d  errors %5d/%d (%.2f%%)  features %d  %s", r.Epoch, r.Errors, r.Tokens,
+			100*float64(r.Errors)/float64(max(r.Tokens, 1)), r.Features, r.Elapsed.Round(time.Millisecond))
+		if r.Dev != nil {
+			line += fmt.Sprintf("  dev P %.4f R %.4f F1 %.4f", r.Dev.All.Precision, r.Dev.All.Recall, r.Dev.All.F1)
+		}
+		fmt.Fprintln(e.stdout, line)
+	}
+	t, err := ner.Train(ctx, train, opts)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := t.Write(&buf, float32(*minWeight)); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
+	if len(devSents) > 0 {
+		printNERScores(e, ner.Evaluate(t, devSents))
+	}
+	return nil
+}
+
+// splitDev returns the first (1-frac) of sents and the rest.
+func splitDev(sents []ner.Sentence, frac float64) (head, tail []ner.Sentence) {
+	cut := len(sents) - int(float64(len(sents))*frac+0.5)
+	return sents[:cut], sents[cut:]
+}
+
+func readCoNLLFile(path string) ([]ner.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening CoNLL file: %w", err)
+	}
+	defer f.Close()
+	return ner.ReadCoNLL(f, path)
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// directory, so a failed write leaves no partial file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".akhbar-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

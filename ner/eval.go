@@ -1,0 +1,108 @@
+package ner
+
+// Score is precision, recall and F1 over entity chunks of one type (or of
+// all types).
+type Score struct {
+	Gold      int     `json:"gold"`      // chunks in the gold standard
+	Predicted int     `json:"predicted"` // chunks the tagger found
+	Correct   int     `json:"correct"`   // found chunks with exactly the gold span and type
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+// Scores are entity-level scores by the rules of CoNLL's conlleval: a chunk
+// counts as correct only when its span and its type both match.
+type Scores struct {
+	All     Score            `json:"all"`
+	ByType  map[string]Score `json:"by_type"`
+	Tokens  int              `json:"tokens"`
+	Correct int              `json:"correct_tokens"` // tokens whose tag is right
+}
+
+type chunk struct {
+	start, end int
+	typ        string
+}
+
+// chunks returns the chunks of an IOB tag sequence (conlleval: a chunk
+// starts at B-X, or at I-X after anything but B-X/I-X).
+func chunks(tags []string) []chunk {
+	var out []chunk
+	for i := 0; i < len(tags); {
+		if tags[i] == "O" || len(tags[i]) < 3 {
+			i++
+			continue
+		}
+		typ := tags[i][2:]
+		j := i + 1
+		for j < len(tags) && len(tags[j]) > 2 && tags[j][0] == 'I' && tags[j][2:] == typ {
+			j++
+		}
+		out = append(out, chunk{i, j, typ})
+		i = j
+	}
+	return out
+}
+
+// Evaluate tags each sentence's tokens and scores the result against the
+// sentence's tags.
+func Evaluate(t *Tagger, sents []Sentence) Scores {
+	sc := Scores{ByType: map[string]Score{}}
+	buf := new(buffers)
+	var views []view
+	pred := []string{}
+	for _, s := range sents {
+		toks := tokensOf(s.Tokens)
+		views = views[:0]
+		for _, tok := range toks {
+			views = append(views, t.classes.makeView(tok))
+		}
+		tags := t.decode(views, buf)
+		pred = pred[:0]
+		for i, tg := range tags {
+			name := tagName(tg)
+			pred = append(pred, name)
+			if name == s.Tags[i] {
+				sc.Correct++
+			}
+		}
+		sc.Tokens += len(toks)
+		gold := map[chunk]bool{}
+		for _, c := range chunks(s.Tags) {
+			gold[c] = true
+			sc.All.Gold++
+			ts := sc.ByType[c.typ]
+			ts.Gold++
+			sc.ByType[c.typ] = ts
+		}
+		for _, c := range chunks(pred) {
+			sc.All.Predicted++
+			ts := sc.ByType[c.typ]
+			ts.Predicted++
+			if gold[c] {
+				sc.All.Correct++
+				ts.Correct++
+			}
+			sc.ByType[c.typ] = ts
+		}
+	}
+	sc.All.finish()
+	for k, v := range sc.ByType {
+		v.finish()
+		sc.ByType[k] = v
+	}
+	return sc
+}
+
+func (s *Score) finish() {
+	if s.Predicted > 0 {
+		s.Precision = float64(s.Correct) / float64(s.Predicted)
+	}
+	if s.Gold > 0 {
+		s.Recall = float64(s.Correct) / float64(s.Gold)
+	}
+	if s.Precision+s.Recall > 0 {
+		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+	}
+}

@@ -1,0 +1,233 @@
+package ner
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"akhbar/arabic"
+)
+
+// view is what the features see of one token: its forms computed once.
+type view struct {
+	w      string // folded word (arabic.Fold)
+	base   string // folded word without proclitics and enclitic
+	stem   string // arabic.Stem
+	pre    string // folded proclitics
+	kind   arabic.Kind
+	cue    uint8
+	fine   int32 // word class, -1 when the word has none
+	coarse int32
+	long   uint8 // long vowels (ا و ي) inside the word
+	n      int   // letters
+}
+
+// sentinel views stand before the first and after the last token.
+var (
+	startView = view{w: "<s>", base: "<s>", stem: "<s>", fine: -2, coarse: -2}
+	endView   = view{w: "</s>", base: "</s>", stem: "</s>", fine: -3, coarse: -3}
+)
+
+// makeView computes the forms of a token.
+func (c *Classes) makeView(tok arabic.Token) view {
+	w := arabic.Fold(tok.Text)
+	v := view{w: w, base: w, stem: w, kind: tok.Kind, fine: -1, coarse: -1}
+	if tok.Kind == arabic.Word {
+		seg := arabic.SegmentWord(tok.Text)
+		v.base = arabic.Fold(seg.Base)
+		v.pre = arabic.Fold(seg.Prefix)
+		v.stem = arabic.Stem(tok.Text)
+		v.cue = cueWords[w]
+		if v.cue == cueNone {
+			v.cue = cueWords[v.base]
+		}
+		for i, r := range v.base {
+			if i > 0 && i+utf8.RuneLen(r) < len(v.base) && (r == 'ا' || r == 'و' || r == 'ي') {
+				v.long++
+			}
+		}
+	}
+	v.n = utf8.RuneCountInString(w)
+	if c != nil {
+		if e, ok := c.words[w]; ok {
+			v.fine, v.coarse = int32(e.fine), int32(e.coarse)
+		} else if e, ok := c.words[v.base]; ok {
+			v.fine, v.coarse = int32(e.fine), int32(e.coarse)
+		}
+	}
+	return v
+}
+
+// Feature kinds: the first byte hashed into every feature key.
+const (
+	fBias byte = iota + 1
+	fWord
+	fBase
+	fStem
+	fPre
+	fPrefix1
+	fPrefix2
+	fPrefix3
+	fSuffix1
+	fSuffix2
+	fSuffix3
+	fSuffix4
+	fShape
+	fForeign
+	fCue0
+	fCuePrev
+	fCuePrev2
+	fCueNext
+	fWordPrev
+	fWordNext
+	fWordPrev2
+	fWordNext2
+	fBasePrev
+	fBaseNext
+	fBigramPrev
+	fBigramNext
+	fFine
+	fCoarse
+	fFinePrev
+	fFineNext
+	fCoarsePrev
+	fCoarseNext
+	fTrigram
+	fLong
+	fFineBase
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashKind(k byte) uint64 {
+	return (fnvOffset ^ uint64(k)) * fnvPrime
+}
+
+func hashStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashInt(h uint64, n int64) uint64 {
+	for i := 0; i < 4; i++ {
+		h ^= uint64(n & 0xff)
+		h *= fnvPrime
+		n >>= 8
+	}
+	return h
+}
+
+func sep(h uint64) uint64 { return (h ^ 0xff) * fnvPrime }
+
+// runePrefix returns the first n runes of s (all of s if shorter), and
+// whether s had at least n runes.
+func runePrefix(s string, n int) (string, bool) {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return s, false
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i], true
+}
+
+// runeSuffix returns the last n runes of s and whether s had at least n.
+func runeSuffix(s string, n int) (string, bool) {
+	i := len(s)
+	for k := 0; k < n; k++ {
+		if i <= 0 {
+			return s, false
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:], true
+}
+
+// features appends the feature keys of position i of views to dst. views
+// are the tokens of one sequence; positions outside it see sentinels.
+func features(dst []uint64, views []view, i int) []uint64 {
+	at := func(j int) *view {
+		switch {
+		case j < 0:
+			return &startView
+		case j >= len(views):
+			return &endView
+		}
+		return &views[j]
+	}
+	v := &views[i]
+	p, n := at(i-1), at(i+1)
+	p2, n2 := at(i-2), at(i+2)
+	dst = append(dst,
+		hashKind(fBias),
+		hashStr(hashKind(fWord), v.w),
+		hashStr(hashKind(fBase), v.base),
+		hashStr(hashKind(fStem), v.stem),
+		hashStr(hashKind(fPre), v.pre),
+		hashInt(hashKind(fShape), int64(v.kind)<<8|int64(min(v.n, 12))),
+		hashInt(hashKind(fCue0), int64(v.cue)),
+		hashInt(hashKind(fCuePrev), int64(p.cue)),
+		hashInt(hashKind(fCuePrev2), int64(p2.cue)),
+		hashInt(hashKind(fCueNext), int64(n.cue)),
+		hashStr(hashKind(fWordPrev), p.w),
+		hashStr(hashKind(fWordNext), n.w),
+		hashStr(hashKind(fWordPrev2), p2.w),
+		hashStr(hashKind(fWordNext2), n2.w),
+		hashStr(hashKind(fBasePrev), p.base),
+		hashStr(hashKind(fBaseNext), n.base),
+		hashStr(sep(hashStr(hashKind(fBigramPrev), p.w)), v.w),
+		hashStr(sep(hashStr(hashKind(fBigramNext), v.w)), n.w),
+		hashInt(hashKind(fFine), int64(v.fine)),
+		hashInt(hashKind(fCoarse), int64(v.coarse)),
+		hashInt(hashKind(fFinePrev), int64(p.fine)),
+		hashInt(hashKind(fFineNext), int64(n.fine)),
+		hashInt(hashKind(fCoarsePrev), int64(p.coarse)),
+		hashInt(hashKind(fCoarseNext), int64(n.coarse)),
+		hashInt(hashStr(hashKind(fFineBase), v.pre), int64(v.fine)),
+		hashInt(hashKind(fLong), int64(min(v.long, 4))<<8|int64(v.kind)),
+	)
+	if v.kind != arabic.Word && v.kind != arabic.Latin {
+		return dst
+	}
+	b := v.base
+	for k, kind := range [...]byte{fPrefix1, fPrefix2, fPrefix3} {
+		if s, ok := runePrefix(b, k+1); ok {
+			dst = append(dst, hashStr(hashKind(kind), s))
+		}
+	}
+	for k, kind := range [...]byte{fSuffix1, fSuffix2, fSuffix3, fSuffix4} {
+		if s, ok := runeSuffix(b, k+1); ok {
+			dst = append(dst, hashStr(hashKind(kind), s))
+		}
+	}
+	if v.kind == arabic.Word {
+		for k, e := range foreignEndings {
+			if len(b) > len(e)+4 && strings.HasSuffix(b, e) {
+				dst = append(dst, hashInt(hashKind(fForeign), int64(k)))
+			}
+		}
+		if strings.Contains(b, "تش") {
+			dst = append(dst, hashInt(hashKind(fForeign), 100))
+		}
+		// Character trigrams of the base, bounded in number.
+		runes := 0
+		for i := 0; i < len(b) && runes < 12; runes++ {
+			if s, ok := runePrefix(b[i:], 3); ok {
+				dst = append(dst, hashStr(hashKind(fTrigram), s))
+			} else {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(b[i:])
+			i += size
+		}
+	}
+	return dst
+}

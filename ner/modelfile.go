@@ -1,0 +1,238 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// The model file is gzip-compressed binary:
+//
+//	magic "AKNER1\n"
+//	uvarint nTags, then each tag name (uvarint length, bytes)
+//	(nTags+1)*nTags float32 transition scores (little endian)
+//	uvarint feature count; per feature, in increasing key order: uvarint
+//	  key delta, uint16 mask of non-zero tags, a float32 per set bit
+//	uvarint word count; per word: name, uvarint count, fine, coarse
+//	trailer "END\n"
+const modelMagic = "AKNER1\n"
+
+// limits that keep a corrupt file from asking for absurd memory.
+const (
+	maxFeatures = 20_000_000
+	maxWords    = 5_000_000
+	maxString   = 1 << 12
+)
+
+// writeModel writes the tagger's model to w. Rows whose weights are all
+// below minWeight in magnitude are left out (pruned).
+func writeModel(w io.Writer, t *Tagger, minWeight float32) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("writing NER model: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
+	f32 := func(f float32) {
+		var b [4]byte
+		binary.LittleEndian.PutUint32(b[:], math.Float32bits(f))
+		bw.Write(b[:])
+	}
+	bw.WriteString(modelMagic)
+	uv(uint64(nTags))
+	for i := range nTags {
+		str(tagName(i))
+	}
+	for _, f := range t.w.trans {
+		f32(f)
+	}
+	keys := make([]uint64, 0, len(t.w.index))
+	for k, r := range t.w.index {
+		row := t.w.rows[int(r)*nTags : int(r)*nTags+nTags]
+		if slices.ContainsFunc(row, func(f float32) bool { return f >= minWeight || f <= -minWeight }) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	uv(uint64(len(keys)))
+	var last uint64
+	for _, k := range keys {
+		uv(k - last)
+		last = k
+		r := t.w.index[k]
+		row := t.w.rows[int(r)*nTags : int(r)*nTags+nTags]
+		var mask uint16
+		for i, f := range row {
+			if f >= minWeight || f <= -minWeight {
+				mask |= 1 << i
+			}
+		}
+		bw.Write([]byte{byte(mask), byte(mask >> 8)})
+		for i, f := range row {
+			if mask&(1<<i) != 0 {
+				f32(f)
+			}
+		}
+	}
+	var words []string
+	if t.classes != nil {
+		for wd := range t.classes.words {
+			words = append(words, wd)
+		}
+	}
+	slices.Sort(words)
+	uv(uint64(len(words)))
+	for _, wd := range words {
+		e := t.classes.words[wd]
+		str(wd)
+		uv(uint64(e.count))
+		uv(uint64(e.fine))
+		uv(uint64(e.coarse))
+	}
+	bw.WriteString("END\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing NER model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("writing NER model: %w", err)
+	}
+	return nil
+}
+
+// errCorrupt is wrapped by every error about a model file's content.
+var errCorrupt = errors.New("not a valid akhbar NER model")
+
+// decodeModel reads a model written by writeModel; name names the input in
+// errors.
+func decodeModel(r io.Reader, name string) (t *Tagger, err error) {
+	fail := func(what string, e error) error {
+		if e == nil {
+			return fmt.Errorf("reading NER model %s: %w: %s", name, errCorrupt, what)
+		}
+		return fmt.Errorf("reading NER model %s: %w: %s: %v", name, errCorrupt, what, e)
+	}
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fail("not gzip", err)
+	}
+	br := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, fail("bad magic", err)
+	}
+	uv := func() (uint64, error) { return binary.ReadUvarint(br) }
+	str := func() (string, error) {
+		n, err := uv()
+		if err != nil {
+			return "", err
+		}
+		if n > maxString {
+			return "", fmt.Errorf("string of %d bytes", n)
+		}
+		b := make([]byte, n)
+		_, err = io.ReadFull(br, b)
+		return string(b), err
+	}
+	f32 := func() (float32, error) {
+		var b [4]byte
+		if _, err := io.ReadFull(br, b[:]); err != nil {
+			return 0, err
+		}
+		f := math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+		if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
+			return 0, errors.New("weight is not finite")
+		}
+		return f, nil
+	}
+	n, err := uv()
+	if err != nil || n != uint64(nTags) {
+		return nil, fail(fmt.Sprintf("tag count %d, want %d", n, nTags), err)
+	}
+	for i := range nTags {
+		s, err := str()
+		if err != nil || s != tagName(i) {
+			return nil, fail(fmt.Sprintf("tag %d is %q, want %q", i, s, tagName(i)), err)
+		}
+	}
+	w := &weights{}
+	for i := range w.trans {
+		if w.trans[i], err = f32(); err != nil {
+			return nil, fail("transitions", err)
+		}
+	}
+	nf, err := uv()
+	if err != nil || nf > maxFeatures {
+		return nil, fail(fmt.Sprintf("feature count %d", nf), err)
+	}
+	w.index = make(map[uint64]int32, nf)
+	w.rows = make([]float32, 0, int(nf)*nTags)
+	var key uint64
+	for i := range nf {
+		d, err := uv()
+		if err != nil || (i > 0 && d == 0) {
+			return nil, fail(fmt.Sprintf("feature %d key", i), err)
+		}
+		key += d
+		var mb [2]byte
+		if _, err := io.ReadFull(br, mb[:]); err != nil {
+			return nil, fail(fmt.Sprintf("feature %d", i), err)
+		}
+		mask := uint16(mb[0]) | uint16(mb[1])<<8
+		if mask>>nTags != 0 {
+			return nil, fail(fmt.Sprintf("feature %d mask %#x", i, mask), nil)
+		}
+		w.index[key] = int32(i)
+		for t := range nTags {
+			var f float32
+			if mask&(1<<t) != 0 {
+				if f, err = f32(); err != nil {
+					return nil, fail(fmt.Sprintf("feature %d weight", i), err)
+				}
+			}
+			w.rows = append(w.rows, f)
+		}
+	}
+	nw, err := uv()
+	if err != nil || nw > maxWords {
+		return nil, fail(fmt.Sprintf("word count %d", nw), err)
+	}
+	var c *Classes
+	if nw > 0 {
+		c = &Classes{words: make(map[string]classEntry, nw)}
+		for i := range nw {
+			wd, err := str()
+			if err != nil {
+				return nil, fail(fmt.Sprintf("word %d", i), err)
+			}
+			var v [3]uint64
+			for j := range v {
+				if v[j], err = uv(); err != nil {
+					return nil, fail(fmt.Sprintf("word %q", wd), err)
+				}
+			}
+			if v[0] > math.MaxUint32 || v[1] > math.MaxUint16 || v[2] > math.MaxUint16 {
+				return nil, fail(fmt.Sprintf("word %q classes out of range", wd), nil)
+			}
+			c.words[wd] = classEntry{count: uint32(v[0]), fine: uint16(v[1]), coarse: uint16(v[2])}
+		}
+	}
+	trailer := make([]byte, 4)
+	if _, err := io.ReadFull(br, trailer); err != nil || string(trailer) != "END\n" {
+		return nil, fail("missing trailer", err)
+	}
+	if _, err := br.ReadByte(); err != io.EOF {
+		// Reading to the end also makes gzip check its CRC.
+		return nil, fail("data after trailer", err)
+	}
+	if err := zr.Close(); err != nil {
+		return nil, fail("gzip", err)
+	}
+	return newTagger(w, c), nil
+}

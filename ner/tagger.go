@@ -1,0 +1,159 @@
+package ner
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"sync"
+
+	"akhbar/arabic"
+)
+
+//go:embed model/ner.model.gz
+var embedded []byte
+
+// Tagger tags names in tokenized Arabic text. It is safe for concurrent use.
+type Tagger struct {
+	w       *weights
+	classes *Classes
+	scratch sync.Pool // *buffers
+}
+
+// buffers is the per-call scratch space of Tag.
+type buffers struct {
+	keys   []uint64
+	scores []float32
+	tags   []int
+	back   []uint8
+}
+
+// Load returns the tagger whose model is embedded in the binary.
+func Load() (*Tagger, error) {
+	t, err := decodeModel(bytes.NewReader(embedded), "embedded NER model")
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Open returns the tagger whose model is in the file at path, as written by
+// akhbar train ner.
+func Open(path string) (*Tagger, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening NER model: %w", err)
+	}
+	defer f.Close()
+	return decodeModel(f, path)
+}
+
+func newTagger(w *weights, c *Classes) *Tagger {
+	return &Tagger{w: w, classes: c, scratch: sync.Pool{New: func() any { return new(buffers) }}}
+}
+
+// maxSeq bounds the tokens decoded as one sequence, so that one endless
+// sentence costs bounded scratch memory. Sequences are cut at sentence
+// punctuation first, and at maxSeq tokens when there is none.
+const maxSeq = 400
+
+// Tag returns the names in tokens, which may be one sentence or a whole
+// text (as returned by arabic.Tokenize), in order. Mentions exclude
+// proclitics.
+func (t *Tagger) Tag(tokens []arabic.Token) []Mention {
+	var out []Mention
+	views := make([]view, 0, min(len(tokens), maxSeq))
+	buf := t.scratch.Get().(*buffers)
+	defer t.scratch.Put(buf)
+	start := 0
+	for start < len(tokens) {
+		end := start
+		for end < len(tokens) && end-start < maxSeq {
+			end++
+			if endsSentence(tokens[end-1]) {
+				break
+			}
+		}
+		views = views[:0]
+		for _, tok := range tokens[start:end] {
+			views = append(views, t.classes.makeView(tok))
+		}
+		tags := t.decode(views, buf)
+		out = t.appendMentions(out, tokens, start, tags)
+		start = end
+	}
+	return out
+}
+
+// TagText tokenizes text and tags it. It is a shorthand for
+// t.Tag(arabic.Tokenize(text)).
+func (t *Tagger) TagText(ctx context.Context, text string) ([]Mention, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("tagging names: %w", err)
+	}
+	return t.Tag(arabic.Tokenize(text)), nil
+}
+
+func endsSentence(tok arabic.Token) bool {
+	if tok.Kind != arabic.Punct {
+		return false
+	}
+	switch tok.Text {
+	case ".", "؟", "?", "!", "…", "؛", ";":
+		return true
+	}
+	return false
+}
+
+// decode returns the best tags of a sequence of views (valid until buf is
+// reused).
+func (t *Tagger) decode(views []view, buf *buffers) []int {
+	n := len(views)
+	buf.scores = grow(buf.scores, n*nTags)
+	clear(buf.scores)
+	if cap(buf.tags) < n {
+		buf.tags = make([]int, n)
+	}
+	buf.tags = buf.tags[:n]
+	if cap(buf.back) < n*nTags {
+		buf.back = make([]uint8, n*nTags)
+	}
+	buf.back = buf.back[:n*nTags]
+	for i := range views {
+		buf.keys = features(buf.keys[:0], views, i)
+		t.w.emit(buf.scores[i*nTags:(i+1)*nTags], buf.keys)
+	}
+	t.w.viterbi(buf.scores, buf.tags, buf.back)
+	return buf.tags
+}
+
+func grow(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n)
+	}
+	return s[:n]
+}
+
+// appendMentions turns the tags of tokens[off:off+len(tags)] into mentions.
+func (t *Tagger) appendMentions(out []Mention, tokens []arabic.Token, off int, tags []int) []Mention {
+	for i := 0; i < len(tags); {
+		if tags[i] == 0 {
+			i++
+			continue
+		}
+		ty := tagType(tags[i])
+		j := i + 1
+		for j < len(tags) && isInside(tags[j]) && tagType(tags[j]) == ty {
+			j++
+		}
+		first, last := tokens[off+i], tokens[off+j-1]
+		m := Mention{Start: first.Start, End: last.End, TokStart: off + i, TokEnd: off + j, Type: ty}
+		if p := t.proclitic(first); p > 0 && first.Start+p < first.End {
+			m.Start += p
+		}
+		out = append(out, m)
+		i = j
+	}
+	return out
+}
