@@ -7,6 +7,7 @@ import (
 
 	"akhbar/arabic"
 	"akhbar/article"
+	"akhbar/number"
 )
 
 // Options choose what Analyze adds beyond the contract's layers.
@@ -88,6 +89,11 @@ func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis,
 	// Layers, in order. Each reads doc and the layers before it.
 	// timex: dates, times, durations, sets.
 	// number: digits and number words.
+	nums, _ := number.Find(doc.Text, doc.Tokens, nil)
+	for _, n := range nums {
+		out.Numbers = append(out.Numbers, Number{Start: n.Start, End: n.End, Text: n.Text, Value: n.Value,
+			Approx: n.Approx, Ordinal: n.Ordinal, Percent: n.Percent, Bound: n.Bound, Unit: n.Unit})
+	}
 	// ner + entity: named entities and their mentions.
 	// quote: direct and reported speech, attributions.
 	// event: the timeline.
