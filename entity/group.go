@@ -1,0 +1,249 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"akhbar/arabic"
+	"akhbar/kb"
+)
+
+// group clusters name candidates: longer names first, so that a short form
+// (شكري) finds the full name (سامح شكري) it abbreviates.
+func group(cands []*cand) []*cluster {
+	order := make([]*cand, len(cands))
+	copy(order, cands)
+	sort.SliceStable(order, func(i, j int) bool {
+		if len(order[i].words) != len(order[j].words) {
+			return len(order[i].words) > len(order[j].words)
+		}
+		return order[i].start < order[j].start
+	})
+	var out []*cluster
+	byLink := map[string]*cluster{}
+	for _, c := range order {
+		typ := c.typ
+		if c.link != nil {
+			typ = c.link.Type
+		}
+		var target *cluster
+		if c.link != nil {
+			target = byLink[c.link.ID]
+		}
+		if target == nil && (c.link == nil || c.typ == "PER" && len(c.words) == 1) {
+			// An unlinked name, or a lone surname the article may use for
+			// someone else than the knowledge base's namesake: the article's
+			// own names come first.
+			target = nearest(out, c, typ)
+		}
+		if target == nil && c.link != nil {
+			// A linked name may still abbreviate an unlinked full name.
+			if t := nearest(out, c, typ); t != nil && t.link == nil {
+				target = t
+			}
+		}
+		if target == nil {
+			target = &cluster{typ: typ}
+			out = append(out, target)
+		}
+		if target.link == nil && c.link != nil && c.link.Type == target.typ {
+			target.link = c.link
+		}
+		if target.link != nil {
+			byLink[target.link.ID] = target
+		}
+		target.names = append(target.names, c)
+		if target.longest == nil || len(c.words) > len(target.longest.words) {
+			target.longest = c
+		}
+	}
+	return out
+}
+
+// nearest returns the cluster of type typ that c may be a form of, the one
+// with a mention closest to c when several qualify.
+func nearest(cs []*cluster, c *cand, typ string) *cluster {
+	var best *cluster
+	bestDist := -1
+	for _, cl := range cs {
+		if cl.typ != typ || !sameReferent(cl, c) {
+			continue
+		}
+		for _, n := range cl.names {
+			d := n.start - c.start
+			if d < 0 {
+				d = -d
+			}
+			if bestDist < 0 || d < bestDist {
+				best, bestDist = cl, d
+			}
+		}
+	}
+	return best
+}
+
+// sameReferent reports whether c names the referent of cl: the same name
+// in another spelling, a person's surname or the name without some middle
+// words (قاسم توكاييف), or the first word of an organization's name (الاتحاد
+// for الاتحاد العام التونسي للشغل).
+func sameReferent(cl *cluster, c *cand) bool {
+	for _, n := range cl.names {
+		if sameWords(n.words, c.words) {
+			return true
+		}
+	}
+	if cl.link != nil {
+		for _, name := range cl.link.Names() {
+			if sameWords(strings.Fields(arabic.Fold(name)), c.words) {
+				return true
+			}
+		}
+	}
+	full := cl.longest.words
+	if len(c.words) >= len(full) {
+		return false
+	}
+	switch cl.typ {
+	case "PER":
+		// Ends with the same surname, and every word of c appears in order.
+		if !sameWord(c.words[len(c.words)-1], full[len(full)-1]) {
+			return false
+		}
+		j := 0
+		for _, w := range full {
+			if j < len(c.words) && sameWord(c.words[j], w) {
+				j++
+			}
+		}
+		return j == len(c.words)
+	case "ORG":
+		return len(c.words) == 1 && sameWord(c.words[0], full[0]) && strings.HasPrefix(c.words[0], "ال")
+	}
+	return false
+}
+
+func sameWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !sameWord(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameWord(a, b string) bool {
+	return a == b || arabic.SameName(a, b)
+}
+
+// resolveRoles attaches role mentions to clusters: by apposition (a person
+// named right after the phrase), then by the article's own appositions for
+// the same office, then by the knowledge base's office holder at date.
+func resolveRoles(roles []*role, cands []*cand, date time.Time, k *kb.KB, out *[]*cluster) {
+	if len(roles) == 0 {
+		return
+	}
+	owner := map[*cand]*cluster{}
+	for _, cl := range *out {
+		for _, n := range cl.names {
+			owner[n] = cl
+		}
+	}
+	byTok := map[int]*cand{}
+	for _, c := range cands {
+		byTok[c.tokStart] = c
+	}
+	bound := map[string]*cluster{}
+	var rest []*role
+	for _, r := range roles {
+		if c, ok := byTok[r.tokEnd]; ok && owner[c] != nil && owner[c].typ == "PER" {
+			cl := owner[c]
+			cl.roles = append(cl.roles, r)
+			bound[r.title+"|"+r.owner] = cl
+			continue
+		}
+		rest = append(rest, r)
+	}
+	byLink := map[string]*cluster{}
+	for _, cl := range *out {
+		if cl.link != nil {
+			byLink[cl.link.ID] = cl
+		}
+	}
+	for _, r := range rest {
+		if cl, ok := bound[r.title+"|"+r.owner]; ok {
+			cl.roles = append(cl.roles, r)
+			continue
+		}
+		if k == nil {
+			continue
+		}
+		p, ok := k.Holder(r.title, r.owner, date)
+		if !ok {
+			continue
+		}
+		cl := byLink[p.ID]
+		if cl == nil {
+			// The article may name the holder without the knowledge base
+			// linking the name (a spelling it does not know).
+			for _, c := range *out {
+				if c.typ == "PER" && c.link == nil && sameReferent(&cluster{typ: "PER", link: p, longest: &cand{words: strings.Fields(arabic.Fold(p.NameAr))}}, c.longest) {
+					cl = c
+					cl.link = p
+					break
+				}
+			}
+		}
+		if cl == nil {
+			cl = &cluster{typ: "PER", link: p}
+			*out = append(*out, cl)
+		}
+		byLink[p.ID] = cl
+		cl.roles = append(cl.roles, r)
+	}
+}
+
+// build turns clusters into entities in order of first mention.
+func build(clusters []*cluster, runes []rune) []Entity {
+	out := make([]Entity, 0, len(clusters))
+	for _, cl := range clusters {
+		e := Entity{Type: cl.typ}
+		for _, n := range cl.names {
+			e.Mentions = append(e.Mentions, Mention{Start: n.start, End: n.end, Text: n.text})
+		}
+		for _, r := range cl.roles {
+			e.Mentions = append(e.Mentions, Mention{Start: r.start, End: r.end, Text: string(runes[r.start:r.end]), Role: true})
+		}
+		if len(e.Mentions) == 0 {
+			continue
+		}
+		sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
+		switch {
+		case cl.link != nil:
+			e.ID, e.Name, e.NameEn, e.Linked = cl.link.ID, cl.link.NameAr, cl.link.NameEn, true
+		case cl.longest != nil:
+			e.Name = canonical(cl)
+			e.ID = LocalID(e.Type, e.Name)
+		default:
+			continue
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	return out
+}
+
+// canonical picks an unlinked cluster's name: the longest name, the first
+// written when several are as long.
+func canonical(cl *cluster) string {
+	best := cl.longest
+	for _, n := range cl.names {
+		if len(n.words) == len(best.words) && n.start < best.start {
+			best = n
+		}
+	}
+	return best.text
+}

@@ -1,0 +1,268 @@
+package entity
+
+import (
+	"strings"
+	"time"
+
+	"akhbar/arabic"
+	"akhbar/kb"
+	"akhbar/ner"
+)
+
+// cand is a name mention before clustering.
+type cand struct {
+	start, end       int // code points
+	tokStart, tokEnd int
+	typ              string
+	text             string
+	words            []string // folded words of text
+	link             *kb.Entry
+}
+
+// role is a role mention before resolution.
+type role struct {
+	start, end       int
+	tokStart, tokEnd int
+	title, owner     string
+}
+
+// cluster is one referent being built.
+type cluster struct {
+	typ     string
+	link    *kb.Entry
+	names   []*cand
+	roles   []*role
+	longest *cand
+}
+
+// Resolve groups the tagger's mentions of one article into entities. toks
+// are the article's tokens (arabic.Tokenize(text)) and mentions the tagger's
+// output over them; date is the article's date, used to read role phrases
+// (zero: now); k may be nil, and then nothing is linked, role phrases are
+// not read and no names are added from the gazetteer.
+//
+// Beyond the tagger's mentions it adds role phrases (الرئيس البيلاروسي) as
+// role mentions of the person they refer to: the person named right after
+// the phrase anywhere in the article (apposition) or else the knowledge
+// base's office holder at date; and names of the knowledge base the tagger
+// missed (the longest match, with care for ambiguous names).
+func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time.Time, k *kb.KB) []Entity {
+	runes := []rune(text)
+	covered := make([]bool, len(toks))
+	var roles []*role
+	if k != nil {
+		roles = findRoles(toks, k, covered)
+	}
+	var cands []*cand
+	for _, m := range mentions {
+		c, ok := fromTagger(m, runes, toks, covered, k)
+		if !ok {
+			continue
+		}
+		cands = append(cands, c)
+	}
+	for _, c := range cands {
+		for i := c.tokStart; i < c.tokEnd; i++ {
+			covered[i] = true
+		}
+	}
+	if k != nil {
+		cands = append(cands, fromGazetteer(runes, toks, covered, k)...)
+		for _, c := range cands {
+			if c.link == nil {
+				c.link = link(k, c)
+			}
+		}
+	}
+	clusters := group(cands)
+	resolveRoles(roles, cands, date, k, &clusters)
+	return build(clusters, runes)
+}
+
+// findRoles marks and returns the role phrases of toks, including
+// counterpart phrases (نظيره الأردني) whose title is the last role's.
+func findRoles(toks []arabic.Token, k *kb.KB, covered []bool) []*role {
+	var out []*role
+	lastTitle := ""
+	for i := 0; i < len(toks); i++ {
+		if r, ok := k.RoleAt(toks, i); ok {
+			out = append(out, &role{r.Start, r.End, r.TokStart, r.TokEnd, r.Title, r.Owner})
+			lastTitle = r.Title
+			for j := r.TokStart; j < r.TokEnd; j++ {
+				covered[j] = true
+			}
+			i = r.TokEnd - 1
+			continue
+		}
+		if lastTitle != "" && i+1 < len(toks) && isCounterpart(toks[i].Text) {
+			nis := arabic.Fold(toks[i+1].Text)
+			if iso, ok := k.Nisba(nis); ok && strings.HasPrefix(nis, "ال") {
+				out = append(out, &role{toks[i].Start, toks[i+1].End, i, i + 2, lastTitle, iso})
+				covered[i], covered[i+1] = true, true
+				i++
+			}
+		}
+	}
+	return out
+}
+
+// isCounterpart reports whether word is نظير with a pronoun: نظيره، نظيرها،
+// نظيرته، ونظيره.
+func isCounterpart(word string) bool {
+	f := arabic.Fold(word)
+	f = strings.TrimPrefix(f, "و")
+	f = strings.TrimPrefix(f, "ف")
+	f = strings.TrimPrefix(f, "ب")
+	f = strings.TrimPrefix(f, "ل")
+	if !strings.HasPrefix(f, "نظير") {
+		return false
+	}
+	switch strings.TrimPrefix(f, "نظير") {
+	case "ه", "ها", "هم", "هما", "يه", "تها", "ته":
+		return true
+	}
+	return false
+}
+
+// fromTagger checks a tagger mention and turns it into a candidate; it
+// trims the part of the mention that overlaps a role phrase and drops
+// mentions that are only a nisba adjective (الوحدة البيلاروسية).
+func fromTagger(m ner.Mention, runes []rune, toks []arabic.Token, covered []bool, k *kb.KB) (*cand, bool) {
+	if m.TokStart < 0 || m.TokEnd > len(toks) || m.TokStart >= m.TokEnd || m.Start < 0 || m.End > len(runes) || m.Start >= m.End {
+		return nil, false
+	}
+	ts, te, start := m.TokStart, m.TokEnd, m.Start
+	for ts < te && covered[ts] {
+		ts++
+		if ts < te {
+			start = toks[ts].Start
+		}
+	}
+	end := m.End
+	if ts == te {
+		// Entirely inside a role phrase: keep it only when it names a
+		// country or an organization on its own (رئيس كازاخستان).
+		if k == nil || !ownName(k, string(runes[m.Start:m.End])) {
+			return nil, false
+		}
+		ts, start = m.TokStart, m.Start
+	} else {
+		for te > ts && covered[te-1] {
+			te--
+			end = toks[te-1].End
+		}
+	}
+	if start >= end {
+		return nil, false
+	}
+	c := newCand(runes, start, end, ts, te, m.Type)
+	if k != nil && len(c.words) == 1 {
+		if _, isNisba := k.Nisba(c.words[0]); isNisba && len(k.Lookup(c.text)) == 0 {
+			return nil, false
+		}
+	}
+	return c, true
+}
+
+func ownName(k *kb.KB, name string) bool {
+	for _, e := range k.Lookup(name) {
+		if e.Class == "country" || e.Type == "ORG" {
+			return true
+		}
+	}
+	return false
+}
+
+func newCand(runes []rune, start, end, ts, te int, typ string) *cand {
+	text := string(runes[start:end])
+	return &cand{start: start, end: end, tokStart: ts, tokEnd: te, typ: typ, text: text, words: strings.Fields(arabic.Fold(text))}
+}
+
+// fromGazetteer returns the knowledge-base names among the tokens no other
+// mention covers. To keep ambiguous and common-word names out, it takes:
+// countries and capitals; other cities when their Arabic name is reliable
+// and they have a million people or a name of two words or more;
+// organizations unless a definite adjective continues the name (مجلس الأمن
+// الجماعي is not مجلس الأمن); persons by a name of two words, or one word of
+// five letters or more.
+func fromGazetteer(runes []rune, toks []arabic.Token, covered []bool, k *kb.KB) []*cand {
+	var out []*cand
+	for i := 0; i < len(toks); i++ {
+		if covered[i] || toks[i].Kind != arabic.Word {
+			continue
+		}
+		m, ok := k.MatchAt(toks, i)
+		if !ok {
+			continue
+		}
+		free := true
+		for j := m.TokStart; j < m.TokEnd; j++ {
+			free = free && !covered[j]
+		}
+		if !free {
+			continue
+		}
+		e := m.Entries[0]
+		words := m.TokEnd - m.TokStart
+		name := string(runes[m.Start:m.End])
+		letters := len([]rune(arabic.Fold(name)))
+		accept := false
+		switch {
+		case e.Class == "country" || e.Class == "capital":
+			accept = true
+		case e.Type == "LOC":
+			accept = e.Confident && (e.Population >= 1000000 || words >= 2)
+		case e.Type == "ORG":
+			accept = !continuesName(toks, m.TokEnd, k)
+		case e.Type == "PER":
+			accept = words >= 2 || letters >= 5
+		}
+		if !accept || arabic.IsStopWord(arabic.Fold(name)) {
+			continue
+		}
+		c := newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, e.Type)
+		c.link = e
+		out = append(out, c)
+		for j := m.TokStart; j < m.TokEnd; j++ {
+			covered[j] = true
+		}
+		i = m.TokEnd - 1
+	}
+	return out
+}
+
+// continuesName reports whether the token at i is a definite adjective that
+// extends the name before it (الجماعي after مجلس الأمن), rather than a nisba
+// naming a country (مجلس الأمن الروسي) or the start of something else.
+func continuesName(toks []arabic.Token, i int, k *kb.KB) bool {
+	if i >= len(toks) || toks[i].Kind != arabic.Word {
+		return false
+	}
+	f := arabic.Fold(toks[i].Text)
+	if !strings.HasPrefix(f, "ال") || arabic.IsStopWord(f) {
+		return false
+	}
+	if _, ok := k.Nisba(f); ok {
+		return false
+	}
+	return strings.HasSuffix(f, "ي") || strings.HasSuffix(f, "يه")
+}
+
+// link finds the knowledge-base entry a candidate names, if any.
+func link(k *kb.KB, c *cand) *kb.Entry {
+	es := k.LookupVariant(c.text)
+	for _, e := range es {
+		if e.Type == c.typ {
+			return e
+		}
+	}
+	// A tagger may call an agency a place or the reverse; persons never swap.
+	if c.typ != "PER" {
+		for _, e := range k.Lookup(c.text) {
+			if e.Type != "PER" {
+				return e
+			}
+		}
+	}
+	return nil
+}
