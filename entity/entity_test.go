@@ -171,9 +171,9 @@ func TestResolve(t *testing.T) {
 			wants: []want{{"per:nazarbayev", "PER", []string{"role:الرئيس الكازاخي"}}},
 		},
 		{
-			name: "apposition after a country name, an unknown person in two spellings",
-			text: "قال رئيس كازاخستان قاسم جومارت توكاييف إن المحلل فلاديسلاف كوزنيتسوف أخطأ، ورد كوزنتسوف بأن الأرقام دقيقة.",
-			date: "2022-01-11",
+			name:  "apposition after a country name, an unknown person in two spellings",
+			text:  "قال رئيس كازاخستان قاسم جومارت توكاييف إن المحلل فلاديسلاف كوزنيتسوف أخطأ، ورد كوزنتسوف بأن الأرقام دقيقة.",
+			date:  "2022-01-11",
 			specs: []string{"PER:قاسم جومارت توكاييف", "PER:فلاديسلاف كوزنيتسوف", "PER:كوزنتسوف", "LOC:كازاخستان"},
 			wants: []want{
 				{"per:tokayev", "PER", []string{"قاسم جومارت توكاييف", "role:رئيس كازاخستان"}},
