@@ -57,11 +57,8 @@ func SegmentWord(word string) Segmentation {
 // cliticBounds returns the byte lengths of the proclitics and the enclitic of
 // a normalized word (ة may or may not be folded to ه).
 func cliticBounds(w string) (pre, suf int) {
-	if known(wholeWords, w) {
-		return 0, 0
-	}
 	n := utf8.RuneCountInString(w)
-	if n < 3 {
+	if n < 3 || known(wholeWords, w) {
 		return 0, 0
 	}
 	// A word that is whole once its enclitic is removed keeps its first
@@ -69,7 +66,11 @@ func cliticBounds(w string) (pre, suf int) {
 	if e := enclitic(w, n, false); e > 0 && known(wholeWords, w[:len(w)-e]) {
 		return 0, e
 	}
+	first, _ := utf8.DecodeRuneInString(w)
 	for _, p := range proclitics {
+		if first != 'و' && first != 'ف' && first != 'ب' && first != 'ك' && first != 'ل' && first != 'ا' {
+			break
+		}
 		if !strings.HasPrefix(w, p) {
 			continue
 		}
@@ -86,7 +87,6 @@ func cliticBounds(w string) (pre, suf int) {
 			// و+ب+rest: the ب must not be the first letter of a whole word.
 			if len(p) == 4 && known(wholeWords, w[2:]) {
 				p = p[:2]
-				rest = w[2:]
 			}
 		}
 		pre = len(p)
@@ -102,6 +102,11 @@ func cliticBounds(w string) (pre, suf int) {
 // enclitic returns the byte length of the enclitic pronoun ending the word w
 // of n letters, or 0.
 func enclitic(w string, n int, hasPrefix bool) int {
+	switch last, _ := utf8.DecodeLastRuneInString(w); last {
+	case 'ا', 'م', 'ن', 'ه':
+	default:
+		return 0
+	}
 	for _, e := range enclitics {
 		if !strings.HasSuffix(w, e) {
 			continue
@@ -125,7 +130,7 @@ func known(set map[string]bool, w string) bool {
 	if set[w] {
 		return true
 	}
-	if strings.Contains(w, "ة") {
+	if strings.Contains(w, "\u0629") {
 		return set[strings.ReplaceAll(w, "ة", "ه")]
 	}
 	return false

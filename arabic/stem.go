@@ -44,6 +44,11 @@ func stemBounds(folded string) Span {
 		return Span{pre, end}
 	}
 	for removed := 0; removed < 2; {
+		switch last, _ := utf8.DecodeLastRuneInString(w); last {
+		case 'ت', 'ن', 'ه', 'ا', 'م', 'ي':
+		default:
+			return Span{pre, pre + len(w)}
+		}
 		cut := false
 		for _, s := range stemSuffixes {
 			if !strings.HasSuffix(w, s) {
@@ -70,6 +75,9 @@ func stemBounds(folded string) Span {
 }
 
 func hasArabic(s string) bool {
+	if len(s) >= 2 && s[0] >= 0xD8 && s[0] <= 0xDB {
+		return true
+	}
 	for _, r := range s {
 		if isArabicLetter(r) {
 			return true

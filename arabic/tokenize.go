@@ -67,9 +67,18 @@ func Scan(text string, fn func(Token) bool) {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case isSpace(r) && size > 0 && !(r == utf8.RuneError && size == 1):
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r':
+			i++
+			cp++
+			continue
+		case r >= 0x0621 && r <= 0x064A && r != tatweel:
+			// The common case, an Arabic letter: handled below.
+		case isSpace(r) && !(r == utf8.RuneError && size == 1):
 			i += size
 			cp++
+			continue
+		}
+		switch {
 		case isArabicLetter(r):
 			start, startCP := i, cp
 			for i < len(text) {
