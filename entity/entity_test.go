@@ -192,6 +192,19 @@ func TestResolve(t *testing.T) {
 			absent: []string{"مجلس الأمن"},
 		},
 		{
+			name:  "the knowledge base repairs the tagger's boundaries and types",
+			text:  "قال لوكاشينكو إن قوات منظمة معاهدة الأمن الجماعي ستغادر، وأضاف لوكاتشينكو أن العاصمة نور سلطان هادئة. المصدر: سبوتنيك",
+			date:  "2022-01-15",
+			specs: []string{"PER:لوكاشينكو", "PER:وكاتشينكو", "ORG:منظمة معاهدة الأمن", "PER:نور سلطان", "PER:سبوتنيك"},
+			wants: []want{
+				{"per:lukashenko", "PER", []string{"لوكاشينكو", "لوكاتشينكو"}},
+				{"org:csto", "ORG", []string{"منظمة معاهدة الأمن الجماعي"}},
+				{"gn:1526273", "LOC", []string{"نور سلطان"}},
+				{"org:sputnik", "ORG", []string{"سبوتنيك"}},
+			},
+			absent: []string{"وكاتشينكو", "منظمة معاهدة الأمن"},
+		},
+		{
 			name:   "nisba adjectives alone are not entities",
 			text:   "عادت الوحدة البيلاروسية إلى مينسك بعد مهمة قصيرة.",
 			date:   "2022-01-20",

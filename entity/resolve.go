@@ -61,6 +61,9 @@ func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time
 		}
 		cands = append(cands, c)
 	}
+	if k != nil {
+		cands = repair(cands, runes, toks, k)
+	}
 	for _, c := range cands {
 		for i := c.tokStart; i < c.tokEnd; i++ {
 			covered[i] = true
@@ -256,13 +259,61 @@ func link(k *kb.KB, c *cand) *kb.Entry {
 			return e
 		}
 	}
-	// A tagger may call an agency a place or the reverse; persons never swap.
-	if c.typ != "PER" {
-		for _, e := range k.Lookup(c.text) {
-			if e.Type != "PER" {
-				return e
+	// The tagger may have the type wrong (an agency tagged as a person, a
+	// capital as a person's name): a name the knowledge base has exactly as
+	// written, and only with another type, takes the knowledge base's type.
+	if es := k.Lookup(c.text); len(es) > 0 {
+		return es[0]
+	}
+	return nil
+}
+
+// repair fixes the tagger's boundaries with the knowledge base: a mention
+// that stops inside a longer known name is extended to it (منظمة معاهدة
+// الأمن -> منظمة معاهدة الأمن الجماعي), and a letter the tagger split off as
+// a proclitic is put back when the whole word is a known name or another
+// mention's spelling (لوكاتشينكو, not وكاتشينكو). Mentions swallowed by an
+// extension are dropped.
+func repair(cands []*cand, runes []rune, toks []arabic.Token, k *kb.KB) []*cand {
+	for _, c := range cands {
+		first := toks[c.tokStart]
+		if first.Start < c.start && first.End >= c.start {
+			whole := string(runes[first.Start:c.end])
+			if len(k.LookupVariant(c.text)) == 0 && (len(k.LookupVariant(whole)) > 0 || spelledElsewhere(cands, c, whole)) {
+				*c = *newCand(runes, first.Start, c.end, c.tokStart, c.tokEnd, c.typ)
+			}
+		}
+		if m, ok := k.MatchAt(toks, c.tokStart); ok && m.TokEnd > c.tokEnd && m.Start == c.start {
+			*c = *newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, c.typ)
+		}
+	}
+	out := cands[:0]
+	for i, c := range cands {
+		inside := false
+		for j, o := range cands {
+			if i != j && o.tokStart <= c.tokStart && c.tokEnd <= o.tokEnd && (o.tokEnd-o.tokStart > c.tokEnd-c.tokStart || j < i) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// spelledElsewhere reports whether another mention is a spelling of word.
+func spelledElsewhere(cands []*cand, c *cand, word string) bool {
+	for _, o := range cands {
+		if o == c {
+			continue
+		}
+		for _, w := range o.words {
+			if w != arabic.Fold(c.text) && arabic.SameName(w, word) {
+				return true
 			}
 		}
 	}
-	return nil
+	return false
 }

@@ -137,14 +137,10 @@ func (e *Entry) names() []string {
 // Names returns the entry's canonical Arabic name followed by its aliases.
 func (e *Entry) Names() []string { return e.names() }
 
-// nameForm is the form names are compared in: folded, without the lone
-// hamza, words separated by one space.
+// nameForm is the form names are compared in: folded, words separated by
+// one space. The lone hamza stays (بناء is not بنا).
 func nameForm(s string) string {
-	f := arabic.Fold(s)
-	if strings.ContainsRune(f, 'ء') {
-		f = strings.ReplaceAll(f, "ء", "")
-	}
-	return strings.Join(strings.Fields(f), " ")
+	return strings.Join(strings.Fields(arabic.Fold(s)), " ")
 }
 
 // rank orders entries sharing a name: the most likely referent first.
