@@ -1,0 +1,165 @@
+package quote
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"akhbar/arabic"
+)
+
+// resolve makes a speaker of tokens [i, j): its words, the entity a mention
+// over them names, and the fullest name known for it.
+func (f *finder) resolve(i, j int) speaker {
+	text, s, e := f.textOf(i, j)
+	sp := speaker{text: text, start: s, end: e}
+	var roleMention *Mention
+	for mi := range f.mentions {
+		m := &f.mentions[mi]
+		if m.Start >= e {
+			break
+		}
+		if m.End <= s || m.Entity == "" {
+			continue
+		}
+		if !m.Role {
+			sp.entity, sp.name = m.Entity, m.Name
+			break
+		}
+		if roleMention == nil {
+			roleMention = m
+		}
+	}
+	if sp.entity == "" && roleMention != nil {
+		sp.entity, sp.name = roleMention.Entity, roleMention.Name
+	}
+	role, name := f.splitRole(i, j)
+	switch {
+	case name != "":
+		if sp.name == "" {
+			sp.name = name
+		}
+		if role != "" {
+			f.aliases[role] = sp
+		}
+		f.names = append(f.names, sp)
+	case role != "":
+		if a, ok := f.aliases[role]; ok {
+			if sp.entity == "" {
+				sp.entity = a.entity
+			}
+			if sp.name == "" {
+				sp.name = a.name
+			}
+		}
+	}
+	if sp.name == "" {
+		sp.name = text
+	}
+	return sp
+}
+
+// splitRole splits the words of tokens [i, j) into a leading role phrase
+// (الرئيس البيلاروسي، رئيس كازاخستان), folded, and the personal name after
+// it as written.
+func (f *finder) splitRole(i, j int) (role, name string) {
+	k := i
+	for k < j {
+		w := f.fold[k]
+		if roleNouns[w] {
+			k++
+			if constructRoles[w] && k < j {
+				k++
+			}
+			continue
+		}
+		if k > i && strings.HasPrefix(f.toks[k].Text, "ال") {
+			k++
+			continue
+		}
+		break
+	}
+	var rb strings.Builder
+	for x := i; x < k; x++ {
+		if f.isWord(x) {
+			if rb.Len() > 0 {
+				rb.WriteByte(' ')
+			}
+			rb.WriteString(f.fold[x])
+		}
+	}
+	name, _, _ = f.textOf(k, j)
+	return rb.String(), name
+}
+
+// resolveNames gives a speaker named by one word (a surname, often in the
+// headline) the fullest name the text gives a speaker with a matching last
+// word, and that speaker's entity.
+func (f *finder) resolveNames() {
+	for qi := range f.quotes {
+		q := &f.quotes[qi]
+		words := strings.Fields(q.SpeakerName)
+		if len(words) != 1 {
+			continue
+		}
+		w := arabic.Fold(words[0])
+		best := speaker{}
+		for _, n := range f.names {
+			nw := strings.Fields(n.name)
+			if len(nw) < 2 || len(nw) <= len(strings.Fields(best.name)) {
+				continue
+			}
+			if similar(w, arabic.Fold(nw[len(nw)-1])) {
+				best = n
+			}
+		}
+		if best.name != "" {
+			q.SpeakerName = best.name
+			if q.Speaker == "" {
+				q.Speaker = best.entity
+			}
+		}
+	}
+}
+
+// similar reports whether two folded words are spellings of one name:
+// equal, or one or two letters apart in a long word (لوكاشينكو،
+// لوكاتشينكو).
+func similar(a, b string) bool {
+	if a == b {
+		return true
+	}
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if min(la, lb) < 5 {
+		return false
+	}
+	limit := 1
+	if min(la, lb) >= 8 {
+		limit = 2
+	}
+	return editDistance([]rune(a), []rune(b), limit) <= limit
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit+1 when it
+// exceeds limit.
+func editDistance(a, b []rune, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,410 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"akhbar/arabic"
+)
+
+const (
+	// maxSubjectWords bounds the speaker phrase after a verb.
+	maxSubjectWords = 7
+	// verbWindow is how many tokens after a verb its complementizer,
+	// colon or quotation mark may come.
+	verbWindow = 22
+	// contWindow is the same for a dependent form (مشيرا إلى أن).
+	contWindow = 3
+	// marksOnlyWindow is the same for verbs that need a colon or a mark.
+	marksOnlyWindow = 4
+	// maxClauseTokens bounds reported speech without a sentence end.
+	maxClauseTokens = 160
+	// minQuoteWords is the fewest words a quotation needs unless a colon
+	// introduces it; fewer are scare quotes or names.
+	minQuoteWords = 3
+)
+
+// scan walks the tokens once, attributing quotation marks and reported
+// speech to speakers in text order.
+func (f *finder) scan() {
+	n := len(f.toks)
+	for k := 0; k < n; {
+		if m := f.openAt[k]; m >= 0 {
+			if !f.marks[m].claimed {
+				f.unclaimedMark(m)
+			}
+			k = f.marks[m].close + 1
+			continue
+		}
+		if v, cue, ok := f.verbAt(k); ok {
+			if next := f.reporting(k, v, cue, nil); next > k {
+				k = next
+				continue
+			}
+		}
+		if sayingNouns[f.fold[k]] {
+			// نقلت الصحيفة عن مصدر أمني قوله إن ...
+			for a := k - 1; a >= 0 && a >= k-maxSubjectWords-1; a-- {
+				if f.fold[a] == "عن" {
+					if a+1 < k {
+						sp := f.resolve(a+1, k)
+						k = f.reporting(k, verbInfo{}, f.toks[k].Text, &sp)
+					}
+					break
+				}
+			}
+		}
+		k++
+	}
+}
+
+// reporting handles the reporting verb at token k and returns the token to
+// continue from, or k when the verb introduces nothing.
+func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
+	var sp speaker
+	var j int
+	if given != nil {
+		sp, j = *given, k+1
+	} else {
+		sp, j = f.subject(k, v)
+	}
+	window := verbWindow
+	switch {
+	case v.cont:
+		window = contWindow
+	case v.marksOnly:
+		window = marksOnlyWindow
+	}
+	if sp.known() {
+		f.last = sp
+	}
+	limit := min(max(k+1+window, j+window), len(f.toks))
+	for ; j < limit; j++ {
+		if m := f.openAt[j]; m >= 0 {
+			if f.marks[m].claimed {
+				return k + 1
+			}
+			if f.tooShort(m, j) {
+				j = f.marks[m].close
+				continue
+			}
+			f.claim(m, sp, cue)
+			return f.marks[m].close + 1
+		}
+		if j >= f.sentEnd[k] && f.sentEnd[k] > k {
+			return k + 1
+		}
+		w := f.fold[j]
+		if f.isPunct(j, ":") {
+			if j+1 < len(f.toks) && f.openAt[j+1] >= 0 {
+				continue
+			}
+			e := f.clauseEnd(j + 1)
+			if s, end := f.span(j+1, e); s < end {
+				// A mark that never closes still shows the words are quoted.
+				f.emit(s, end, sp, cue, f.isPunct(j+1, openingMarks...))
+				return e
+			}
+			return k + 1
+		}
+		if v.marksOnly {
+			continue
+		}
+		isComp := complementizers[w]
+		isPrep := v.prep != "" && w == v.prep
+		if isComp || isPrep {
+			s := j + 1
+			if isPrep && s < len(f.toks) && complementizers[f.fold[s]] {
+				s++
+			}
+			if s < len(f.toks) && f.openAt[s] >= 0 && f.quoteIsWhole(f.openAt[s]) {
+				j = s - 1
+				continue
+			}
+			e := f.clauseEnd(s)
+			if start, end := f.span(s, e); start < end {
+				f.emit(start, end, sp, cue, false)
+				return e
+			}
+			return k + 1
+		}
+		if _, _, ok := f.verbAt(j); ok {
+			return k + 1
+		}
+		if f.isPunct(j, ".", "؟", "?", "!", "؛") {
+			return k + 1
+		}
+	}
+	return k + 1
+}
+
+// openingMarks are the quotation marks that can open a quotation.
+var openingMarks = []string{"«", "“", "”", "\"", "'", "‘", "„"}
+
+// quoteIsWhole reports whether mark m after a complementizer holds the whole
+// statement (أكد أن "...") rather than a few quoted words inside it (أكد أن
+// "الربيع" انتهى): the sentence or clause ends right after it.
+func (f *finder) quoteIsWhole(m int) bool {
+	c := f.marks[m].close
+	next := c + 1
+	if next >= len(f.toks) || next >= f.sentEnd[c] || f.para[next] != f.para[c] {
+		return true
+	}
+	if f.toks[next].Kind == arabic.Punct { // punctuation after the mark
+		return true
+	}
+	_, _, ok := f.verbAt(next)
+	return ok
+}
+
+// tooShort reports whether mark m, reached from token j, holds too few words
+// to be a quotation: a scare-quoted word or a name. A colon or a
+// complementizer right before it lifts the limit.
+func (f *finder) tooShort(m, j int) bool {
+	mk := f.marks[m]
+	if f.wordsIn(mk.open, mk.close) == 0 {
+		return true
+	}
+	if f.wordsIn(mk.open, mk.close) >= minQuoteWords {
+		return false
+	}
+	return !(f.isPunct(j-1, ":") || j > 0 && complementizers[f.fold[j-1]])
+}
+
+// claim records mark m as a direct quotation by sp.
+func (f *finder) claim(m int, sp speaker, cue string) {
+	f.marks[m].claimed = true
+	s, e := f.inner(f.marks[m])
+	f.emit(s, e, sp, cue, true)
+}
+
+// span returns the code points of tokens [i, j) without trailing
+// punctuation.
+func (f *finder) span(i, j int) (int, int) {
+	for j > i && f.toks[j-1].Kind == arabic.Punct && f.openAt[j-1] < 0 && !f.closesMark(j-1) {
+		j--
+	}
+	for i < j && f.toks[i].Kind == arabic.Punct && f.openAt[i] < 0 {
+		i++
+	}
+	if i >= j {
+		return 0, 0
+	}
+	return f.toks[i].Start, f.toks[j-1].End
+}
+
+func (f *finder) closesMark(i int) bool { return f.closeAt[i] }
+
+// clauseEnd returns the token that ends reported speech starting at token
+// s: the end of the sentence, a dependent form or a new reporting verb
+// after a comma, or a new quotation; quoted words inside the clause are
+// part of it.
+func (f *finder) clauseEnd(s int) int {
+	if s >= len(f.toks) {
+		return s
+	}
+	end := min(f.sentEnd[s], s+maxClauseTokens, len(f.toks))
+	for j := s; j < end; j++ {
+		if m := f.openAt[j]; m >= 0 {
+			if j > s && (f.isPunct(j-1, ":") || f.wordsIn(f.marks[m].open, f.marks[m].close) >= 8) {
+				return j
+			}
+			j = f.marks[m].close
+			continue
+		}
+		if f.para[j] != f.para[s] {
+			return j
+		}
+		if j > s && f.isPunct(j, "،", ",", "؛", ";") {
+			if _, _, ok := f.verbAt(j + 1); ok {
+				return j
+			}
+		}
+		if j > s {
+			if v, _, ok := f.verbAt(j); ok && (v.cont || strings.HasPrefix(f.fold[j], "و") && !v.present) {
+				return j
+			}
+		}
+	}
+	return end
+}
+
+// subject finds the speaker of the verb at token k and the token after the
+// speaker's words. A dependent form, or a verb with no subject after it,
+// continues the last speaker; X، كان قد أعلن takes X from before the verb.
+func (f *finder) subject(k int, v verbInfo) (speaker, int) {
+	j := k + 1
+	if !v.cont {
+		words := 0
+		for j < len(f.toks) && words < maxSubjectWords && j < f.sentEnd[k] {
+			if m, ok := f.mentionAt(f.toks[j].Start); ok && !m.Role && words == 0 {
+				// a name mention is the subject whole
+				e := j
+				for e < len(f.toks) && f.toks[e].Start < m.End {
+					e++
+				}
+				j = e
+				words++
+				continue
+			}
+			t := f.toks[j]
+			if t.Kind != arabic.Word && t.Kind != arabic.Latin {
+				break
+			}
+			w := f.fold[j]
+			if stopAfterVerb[w] && !(w == "علي" && t.Text == "علي") || complementizers[w] || w == v.prep {
+				break
+			}
+			if _, _, ok := f.verbAt(j); ok {
+				break
+			}
+			words++
+			j++
+		}
+		if j > k+1 {
+			return f.resolve(k+1, j), j
+		}
+		if sp, ok := f.subjectBefore(k); ok {
+			return sp, j
+		}
+	}
+	return f.last, j
+}
+
+// subjectBefore finds the subject of X، كان قد أعلن or X قد أعلن.
+func (f *finder) subjectBefore(k int) (speaker, bool) {
+	i := k - 1
+	if i < 0 || f.fold[i] != "قد" {
+		return speaker{}, false
+	}
+	i--
+	if i >= 0 {
+		switch f.fold[i] {
+		case "كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا":
+			i--
+		}
+	}
+	if f.isPunct(i, "،", ",") {
+		i--
+	}
+	e := i + 1
+	words := 0
+	for i >= 0 && words < maxSubjectWords && f.isWord(i) && f.para[i] == f.para[k] {
+		w := f.fold[i]
+		if complementizers[w] || stopAfterVerb[w] || w == "الي" {
+			break
+		}
+		words++
+		i--
+	}
+	if e <= i+1 {
+		return speaker{}, false
+	}
+	return f.resolve(i+1, e), true
+}
+
+// unclaimedMark decides whether a quotation no verb before it introduced is
+// a quotation: a colon before it (X: "...") or a reporting verb right after
+// it ("..."، قال الوزير). Titles and scare quotes are not.
+func (f *finder) unclaimedMark(m int) {
+	mk := f.marks[m]
+	o := mk.open
+	if o > 0 && f.toks[o-1].Kind == arabic.Word && titleNouns[f.fold[o-1]] {
+		return
+	}
+	words := f.wordsIn(mk.open, mk.close)
+	if words == 0 {
+		return
+	}
+	if f.isPunct(o-1, ":") {
+		// The words before the colon name the speaker.
+		e := o - 1
+		i := e - 1
+		for i >= 0 && f.isWord(i) && f.para[i] == f.para[o] && e-i <= maxSubjectWords {
+			i--
+		}
+		var sp speaker
+		if i+1 < e && (i < 0 || !f.isWord(i)) {
+			sp = f.resolve(i+1, e)
+		}
+		f.marks[m].claimed = true
+		s, end := f.inner(mk)
+		f.emit(s, end, sp, ":", true)
+		return
+	}
+	if words < minQuoteWords {
+		return
+	}
+	j := mk.close + 1
+	for j < len(f.toks) && f.isPunct(j, "،", ",", "-", "–") {
+		j++
+	}
+	if v, cue, ok := f.verbAt(j); ok && !v.cont && f.para[j] == f.para[mk.close] {
+		sp, _ := f.subject(j, v)
+		f.marks[m].claimed = true
+		s, end := f.inner(mk)
+		f.emit(s, end, sp, cue, true)
+	}
+}
+
+// headline reads a line of the form "X: statement" among the first lines
+// of the text (the headline, before the first full sentence) as a
+// statement by X.
+func (f *finder) headline() {
+	start := 0
+	for p := 0; p < headlineLines && start < len(f.toks); p++ {
+		n := start
+		for n < len(f.toks) && f.para[n] == f.para[start] {
+			n++
+		}
+		if n-start > 40 || f.isPunct(n-1, ".") {
+			return
+		}
+		if f.headlineLine(start, n) {
+			return
+		}
+		start = n
+	}
+}
+
+// headlineLines is how many first lines may hold the headline.
+const headlineLines = 3
+
+// headlineLine reads tokens [start, n) as "X: statement".
+func (f *finder) headlineLine(start, n int) bool {
+	for c := start + 1; c < n && c <= start+5; c++ {
+		if !f.isPunct(c, ":") {
+			if !f.isWord(c) {
+				return false
+			}
+			continue
+		}
+		for i := start; i < c; i++ {
+			if !f.isWord(i) || headlineLabels[f.fold[i]] {
+				return false
+			}
+		}
+		if c+1 < n && f.openAt[c+1] >= 0 {
+			return false // a quotation after the colon: unclaimedMark takes it
+		}
+		if f.wordsIn(c, n) < 2 {
+			return false
+		}
+		s, e := f.span(c+1, n)
+		sp := f.resolve(start, c)
+		last := f.last
+		f.emit(s, e, sp, ":", false)
+		f.last = last
+		return true
+	}
+	return false
+}
+
+// mentionAt returns the mention starting at code point start.
+func (f *finder) mentionAt(start int) (Mention, bool) {
+	i := sort.Search(len(f.mentions), func(i int) bool { return f.mentions[i].Start >= start })
+	if i < len(f.mentions) && f.mentions[i].Start == start {
+		return f.mentions[i], true
+	}
+	return Mention{}, false
+}
