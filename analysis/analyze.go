@@ -7,6 +7,9 @@ import (
 
 	"akhbar/arabic"
 	"akhbar/article"
+	"akhbar/entity"
+	"akhbar/kb"
+	"akhbar/ner"
 	"akhbar/number"
 )
 
@@ -23,11 +26,22 @@ type Options struct {
 // resources (models, gazetteers) and is safe for concurrent use.
 type Analyzer struct {
 	opts Options
+	// names tags PER, ORG, LOC and MISC names; kb links them (ner, entity).
+	names *ner.Tagger
+	kb    *kb.KB
 }
 
 // New returns an Analyzer with the given options.
 func New(opts Options) (*Analyzer, error) {
-	return &Analyzer{opts: opts}, nil
+	az := &Analyzer{opts: opts}
+	var err error
+	if az.names, err = ner.Load(); err != nil {
+		return nil, fmt.Errorf("loading the NER model: %w", err)
+	}
+	if az.kb, err = kb.Load(); err != nil {
+		return nil, fmt.Errorf("loading the knowledge base: %w", err)
+	}
+	return az, nil
 }
 
 // Doc is one article under analysis: its text, tokens and sentences, which
@@ -40,6 +54,9 @@ type Doc struct {
 	Sentences []arabic.Span
 	// Reference is the moment relative dates resolve against.
 	Reference time.Time
+	// Entities are the article's entities with their mentions; use
+	// entity.Covering to find the entity a span names.
+	Entities []entity.Entity
 }
 
 // Analyze runs every layer over a and returns its Analysis.
@@ -95,6 +112,14 @@ func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis,
 			Approx: n.Approx, Ordinal: n.Ordinal, Percent: n.Percent, Bound: n.Bound, Unit: n.Unit})
 	}
 	// ner + entity: named entities and their mentions.
+	doc.Entities = entity.Resolve(doc.Text, doc.Tokens, az.names.Tag(doc.Tokens), doc.Reference, az.kb)
+	for _, e := range doc.Entities {
+		ent := Entity{ID: e.ID, Type: e.Type, Name: e.Name, NameEn: e.NameEn, Mentions: make([]Mention, len(e.Mentions))}
+		for i, m := range e.Mentions {
+			ent.Mentions[i] = Mention{Start: m.Start, End: m.End, Text: m.Text, Role: m.Role}
+		}
+		out.Entities = append(out.Entities, ent)
+	}
 	// quote: direct and reported speech, attributions.
 	// event: the timeline.
 	return out, nil
