@@ -23,7 +23,7 @@ type Article struct {
 	Categories []string    `json:"categories,omitempty"` // categories or tags the input gives
 	Place      string      `json:"place,omitempty"`      // the dateline's place: القاهرة in القاهرة (رويترز) -
 	Text       string      `json:"text"`
-	Body       arabic.Span `json:"body"`     // where the body runs in Text
+	Body       arabic.Span `json:"body"`        // where the body runs in Text
 	SectionAt  arabic.Span `json:"section_at"`  // where the section line is in Text
 	HeadlineAt arabic.Span `json:"headline_at"` // where the headline is in Text
 	BylineAt   arabic.Span `json:"byline_at"`   // where the byline is in Text
