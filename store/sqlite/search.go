@@ -1,0 +1,446 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"akhbar/store"
+)
+
+// bm25 weights the headline over the body; the entity column counts like a
+// headline word, since naming the entity is what the query asked.
+const bm25 = `bm25(fts, 3.0, 1.0, 3.0)`
+
+// Search runs q.
+func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) {
+	if err := q.Normalize(); err != nil {
+		return nil, err
+	}
+	expr, err := store.Parse(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	hasFilter := q.Source != "" || q.Site != "" || q.Lang != "" || q.From != "" || q.To != "" || q.Entity != "" || q.EntityType != ""
+	if expr == nil && !hasFilter {
+		if strings.TrimSpace(q.Text) == "" {
+			return nil, fmt.Errorf("%w: empty query and no filter", store.ErrEmptyQuery)
+		}
+		return nil, fmt.Errorf("%w: %q has only punctuation or stop words", store.ErrEmptyQuery, shorten(q.Text))
+	}
+	res := &store.Results{Hits: []store.Hit{}}
+	var match string
+	if expr != nil {
+		var expanded []string
+		match, expanded, err = d.render(ctx, expr)
+		if err != nil {
+			return nil, err
+		}
+		res.Expanded = expanded
+	}
+	where, args, err := d.filters(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	from := `articles a`
+	if match != "" {
+		from = `fts JOIN articles a ON a.rowid = fts.rowid`
+		where = append([]string{`fts MATCH ?`}, where...)
+		args = append([]any{match}, args...)
+	}
+	if q.Sort == "" {
+		q.Sort = store.Newest
+		if match != "" {
+			q.Sort = store.Relevance
+		}
+	}
+	if q.Sort == store.Relevance && match == "" {
+		q.Sort = store.Newest
+	}
+	whereSQL := "1"
+	if len(where) > 0 {
+		whereSQL = strings.Join(where, " AND ")
+	}
+	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+whereSQL, args...).Scan(&res.Total); err != nil {
+		return nil, fmt.Errorf("searching %s: %w", d.path, err)
+	}
+	score := `0.0`
+	if match != "" {
+		score = bm25
+	}
+	var order string
+	pageWhere, pageArgs := whereSQL, append([]any{}, args...)
+	cur, err := decodeCursor(q.After)
+	if err != nil {
+		return nil, err
+	}
+	switch q.Sort {
+	case store.Relevance:
+		order = score + `, a.rowid`
+		if cur != nil {
+			pageWhere += ` AND (` + score + ` > ? OR (` + score + ` = ? AND a.rowid > ?))`
+			pageArgs = append(pageArgs, cur.score, cur.score, cur.rowid)
+		}
+	case store.Newest:
+		order = `a.day DESC, a.rowid DESC`
+		if cur != nil {
+			pageWhere += ` AND (a.day < ? OR (a.day = ? AND a.rowid < ?))`
+			pageArgs = append(pageArgs, cur.day, cur.day, cur.rowid)
+		}
+	case store.Oldest:
+		order = `a.day, a.rowid`
+		if cur != nil {
+			pageWhere += ` AND (a.day > ? OR (a.day = ? AND a.rowid > ?))`
+			pageArgs = append(pageArgs, cur.day, cur.day, cur.rowid)
+		}
+	}
+	offset := 0
+	if cur == nil {
+		offset = (q.Page - 1) * q.Limit
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT a.rowid, a.id, a.headline, a.published, a.day, a.source, a.source_name, a.site,
+		coalesce(a.url, ''), `+score+` FROM `+from+` WHERE `+pageWhere+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
+		append(pageArgs, q.Limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("searching %s: %w", d.path, err)
+	}
+	var last cursor
+	var rowids []int64
+	for rows.Next() {
+		var h store.Hit
+		var c cursor
+		if err := rows.Scan(&c.rowid, &h.ID, &h.Headline, &h.Published, &c.day, &h.Source, &h.SourceName, &h.Site, &h.URL, &c.score); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("searching %s: %w", d.path, err)
+		}
+		h.Score = -c.score
+		last = c
+		res.Hits = append(res.Hits, h)
+		rowids = append(rowids, c.rowid)
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return nil, fmt.Errorf("searching %s: %w", d.path, err)
+	}
+	if len(res.Hits) == q.Limit {
+		res.Next = last.encode()
+	}
+	if err := d.snippets(ctx, res, rowids, expr); err != nil {
+		return nil, err
+	}
+	if q.Facets {
+		if res.Facets, err = d.facets(ctx, from, whereSQL, args); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+// render turns a parsed query into FTS5 syntax. Every word is quoted, so no
+// input can inject FTS5 syntax; the tokenizer analyzes the quoted words
+// exactly as it analyzed the documents. Words and phrases that name known
+// entities also match those entities' columns.
+func (d *DB) render(ctx context.Context, e store.Expr) (string, []string, error) {
+	seen := map[string]bool{}
+	var expanded []string
+	var walk func(store.Expr) (string, error)
+	withEntities := func(base, text string) (string, error) {
+		ids, err := d.entityIDs(ctx, text)
+		if err != nil {
+			return "", err
+		}
+		if len(ids) == 0 {
+			return base, nil
+		}
+		parts := []string{base}
+		for _, id := range ids {
+			parts = append(parts, `ents : "`+store.EntityToken(id)+`"`)
+			if !seen[id] {
+				seen[id] = true
+				expanded = append(expanded, id)
+			}
+		}
+		return "(" + strings.Join(parts, " OR ") + ")", nil
+	}
+	walk = func(e store.Expr) (string, error) {
+		switch x := e.(type) {
+		case store.Term:
+			if x.Prefix {
+				return quote(x.Text) + ` *`, nil
+			}
+			return withEntities(quote(x.Text), x.Text)
+		case store.Phrase:
+			return withEntities(quote(x.Text), x.Text)
+		case store.Or:
+			parts := make([]string, len(x))
+			for i, p := range x {
+				s, err := walk(p)
+				if err != nil {
+					return "", err
+				}
+				parts[i] = s
+			}
+			return "(" + strings.Join(parts, " OR ") + ")", nil
+		case store.And:
+			var pos, neg []string
+			words := []string{}
+			allTerms := true
+			for _, p := range x {
+				if n, ok := p.(store.Not); ok {
+					s, err := walk(n.X)
+					if err != nil {
+						return "", err
+					}
+					neg = append(neg, s)
+					allTerms = false
+					continue
+				}
+				if t, ok := p.(store.Term); ok && !t.Prefix {
+					words = append(words, t.Text)
+				} else {
+					allTerms = false
+				}
+				s, err := walk(p)
+				if err != nil {
+					return "", err
+				}
+				pos = append(pos, s)
+			}
+			s := "(" + strings.Join(pos, " AND ") + ")"
+			if allTerms && len(words) > 1 {
+				// ألكسندر لوكاشينكو: the words together may name an entity.
+				var err error
+				if s, err = withEntities(s, strings.Join(words, " ")); err != nil {
+					return "", err
+				}
+			}
+			for _, n := range neg {
+				s = "(" + s + " NOT " + n + ")"
+			}
+			return s, nil
+		case store.Not:
+			return "", fmt.Errorf("%w: NOT without a positive term", store.ErrBadQuery)
+		}
+		return "", fmt.Errorf("%w: unknown expression %T", store.ErrBadQuery, e)
+	}
+	s, err := walk(e)
+	return s, expanded, err
+}
+
+func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// entityIDs returns the ids of the entities a word or phrase names: ids
+// seen in stored articles under that spelling, and the Resolver's.
+func (d *DB) entityIDs(ctx context.Context, text string) ([]string, error) {
+	key := store.NameKey(text)
+	if key == "" {
+		return nil, nil
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT entity FROM entity_names WHERE norm = ?`, key)
+	if err != nil {
+		return nil, fmt.Errorf("looking up entity %q in %s: %w", text, d.path, err)
+	}
+	defer rows.Close()
+	var ids []string
+	seen := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+		seen[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if d.opts.Resolver != nil {
+		for _, id := range d.opts.Resolver(text) {
+			if !seen[id] {
+				ids = append(ids, id)
+				seen[id] = true
+			}
+		}
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// filters returns the WHERE clauses (over alias a) for q's filters.
+func (d *DB) filters(ctx context.Context, q store.Query) ([]string, []any, error) {
+	var where []string
+	var args []any
+	if q.Source != "" {
+		where = append(where, `(a.source = ? OR a.source_name = ? OR a.site = ?)`)
+		args = append(args, q.Source, q.Source, q.Source)
+	}
+	if q.Site != "" {
+		where = append(where, `a.site = ?`)
+		args = append(args, q.Site)
+	}
+	if q.Lang != "" {
+		where = append(where, `a.lang = ?`)
+		args = append(args, q.Lang)
+	}
+	if q.From != "" {
+		where = append(where, `a.day >= ?`)
+		args = append(args, q.From)
+	}
+	if q.To != "" {
+		where = append(where, `a.day <= ? AND a.day <> ''`)
+		args = append(args, q.To)
+	}
+	if q.Entity != "" {
+		ids, err := d.resolve(ctx, q.Entity)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(ids) == 0 {
+			where = append(where, `0`)
+		} else {
+			where = append(where, `a.rowid IN (SELECT article FROM mentions WHERE entity IN (`+placeholders(len(ids))+`))`)
+			for _, id := range ids {
+				args = append(args, id)
+			}
+		}
+	}
+	if q.EntityType != "" {
+		where = append(where, `a.rowid IN (SELECT article FROM mentions WHERE type = ?)`)
+		args = append(args, q.EntityType)
+	}
+	return where, args, nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// resolve returns the entity ids ref stands for: itself when it is a stored
+// id, else the entities named so.
+func (d *DB) resolve(ctx context.Context, ref string) ([]string, error) {
+	var n int
+	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM entities WHERE id = ?`, ref).Scan(&n); err != nil {
+		return nil, fmt.Errorf("looking up entity %q in %s: %w", ref, d.path, err)
+	}
+	if n > 0 {
+		return []string{ref}, nil
+	}
+	return d.entityIDs(ctx, ref)
+}
+
+func (d *DB) snippets(ctx context.Context, res *store.Results, rowids []int64, expr store.Expr) error {
+	if len(rowids) == 0 {
+		return nil
+	}
+	expanded := map[string]bool{}
+	for _, id := range res.Expanded {
+		expanded[id] = true
+	}
+	for i, rowid := range rowids {
+		var text string
+		var blob []byte
+		if err := d.db.QueryRowContext(ctx, `SELECT text, analysis FROM articles WHERE rowid = ?`, rowid).Scan(&text, &blob); err != nil {
+			return fmt.Errorf("reading article %s from %s: %w", res.Hits[i].ID, d.path, err)
+		}
+		var extra [][2]int
+		if len(expanded) > 0 {
+			a, err := decodeAnalysis(blob, text)
+			if err != nil {
+				return fmt.Errorf("reading article %s from %s: %w", res.Hits[i].ID, d.path, err)
+			}
+			for _, e := range a.Entities {
+				if expanded[e.ID] {
+					for _, m := range e.Mentions {
+						extra = append(extra, [2]int{m.Start, m.End})
+					}
+				}
+			}
+		}
+		res.Hits[i].Snippet = store.MakeSnippet(text, expr, extra)
+	}
+	return nil
+}
+
+// facets counts the matching articles by source, site, language, month,
+// entity type and entity.
+func (d *DB) facets(ctx context.Context, from, where string, args []any) (map[string][]store.Count, error) {
+	out := map[string][]store.Count{}
+	sub := `SELECT a.rowid FROM ` + from + ` WHERE ` + where
+	for _, f := range []struct{ name, sql string }{
+		{"source", `SELECT a.source, count(*) FROM ` + from + ` WHERE ` + where + ` AND a.source <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
+		{"site", `SELECT a.site, count(*) FROM ` + from + ` WHERE ` + where + ` AND a.site <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
+		{"lang", `SELECT a.lang, count(*) FROM ` + from + ` WHERE ` + where + ` AND a.lang <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
+		{"month", `SELECT substr(a.day, 1, 7), count(*) FROM ` + from + ` WHERE ` + where + ` AND a.day <> '' GROUP BY 1 ORDER BY 1 DESC LIMIT 36`},
+		{"entity_type", `SELECT type, count(DISTINCT article) FROM mentions WHERE article IN (` + sub + `) GROUP BY 1 ORDER BY 2 DESC, 1`},
+		{"entity", `SELECT m.entity || '	' || e.name, count(*) FROM mentions m JOIN entities e ON e.id = m.entity
+			WHERE m.article IN (` + sub + `) GROUP BY m.entity ORDER BY 2 DESC, 1 LIMIT 20`},
+	} {
+		rows, err := d.db.QueryContext(ctx, f.sql, args...)
+		if err != nil {
+			return nil, fmt.Errorf("counting %s facet in %s: %w", f.name, d.path, err)
+		}
+		out[f.name] = []store.Count{}
+		for rows.Next() {
+			var c store.Count
+			if err := rows.Scan(&c.Key, &c.Count); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[f.name] = append(out[f.name], c)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("counting %s facet in %s: %w", f.name, d.path, err)
+		}
+	}
+	return out, nil
+}
+
+// cursor is the last row of a page: where the next page starts.
+type cursor struct {
+	score float64
+	day   string
+	rowid int64
+}
+
+func (c cursor) encode() string {
+	s := strconv.FormatFloat(c.score, 'g', -1, 64) + "|" + c.day + "|" + strconv.FormatInt(c.rowid, 10)
+	return base64.RawURLEncoding.EncodeToString([]byte(s))
+}
+
+func decodeCursor(s string) (*cursor, error) {
+	if s == "" {
+		return nil, nil
+	}
+	bad := fmt.Errorf("%w: cursor %q is not one this store gave", store.ErrBadQuery, shorten(s))
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, bad
+	}
+	parts := strings.Split(string(raw), "|")
+	if len(parts) != 3 {
+		return nil, bad
+	}
+	var c cursor
+	if c.score, err = strconv.ParseFloat(parts[0], 64); err != nil {
+		return nil, bad
+	}
+	c.day = parts[1]
+	if c.rowid, err = strconv.ParseInt(parts[2], 10, 64); err != nil {
+		return nil, bad
+	}
+	return &c, nil
+}
