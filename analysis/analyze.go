@@ -8,9 +8,11 @@ import (
 	"akhbar/arabic"
 	"akhbar/article"
 	"akhbar/entity"
+	"akhbar/event"
 	"akhbar/kb"
 	"akhbar/ner"
 	"akhbar/number"
+	"akhbar/quote"
 )
 
 // Options choose what Analyze adds beyond the contract's layers.
@@ -121,7 +123,36 @@ func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis,
 		out.Entities = append(out.Entities, ent)
 	}
 	// quote: direct and reported speech, attributions.
-	// event: the timeline.
+	var quoteMentions []quote.Mention
+	var eventMentions []event.Mention
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			quoteMentions = append(quoteMentions, quote.Mention{Start: m.Start, End: m.End, Entity: e.ID, Name: e.Name, Type: e.Type, Role: m.Role})
+			eventMentions = append(eventMentions, event.Mention{Start: m.Start, End: m.End, Entity: e.ID})
+		}
+	}
+	quotes, attrs := quote.Find(doc.Text, doc.Tokens, doc.Sentences, quoteMentions)
+	statements := make([]event.Statement, 0, len(quotes))
+	for _, q := range quotes {
+		out.Quotes = append(out.Quotes, Quote{Start: q.Start, End: q.End, Text: q.Text, Speaker: q.Speaker,
+			SpeakerText: q.SpeakerText, Cue: q.Cue, Direct: q.Direct})
+		who := q.Speaker
+		if who == "" {
+			who = q.SpeakerName
+		}
+		statements = append(statements, event.Statement{Start: q.Start, End: q.End, Speaker: who})
+	}
+	for _, at := range attrs {
+		out.Attributions = append(out.Attributions, Attribution{Start: at.Start, End: at.End, Text: at.Text, Source: at.Source})
+	}
+	// event: the timeline, from the dates above and the statements.
+	timexes := make([]event.Timex, len(out.Timexes))
+	for i, t := range out.Timexes {
+		timexes[i] = event.Timex{Start: t.Start, End: t.End, Type: t.Type, Value: t.Value}
+	}
+	for _, ev := range event.Build(doc.Text, doc.Tokens, doc.Sentences, timexes, eventMentions, statements, doc.Reference) {
+		out.Events = append(out.Events, Event{Date: ev.Date, Start: ev.Start, End: ev.End, Text: ev.Text, Entities: ev.Entities})
+	}
 	return out, nil
 }
 

@@ -12,25 +12,22 @@ import (
 func (f *finder) resolve(i, j int) speaker {
 	text, s, e := f.textOf(i, j)
 	sp := speaker{text: text, start: s, end: e}
-	var roleMention *Mention
+	// Of the mentions over the words, a person's name wins, then a role
+	// that names a person, then an organization; a place comes last
+	// (رئيس كازاخستان is a person, not Kazakhstan).
+	best := -1
 	for mi := range f.mentions {
-		m := &f.mentions[mi]
+		m := f.mentions[mi]
 		if m.Start >= e {
 			break
 		}
 		if m.End <= s || m.Entity == "" {
 			continue
 		}
-		if !m.Role {
+		if r := mentionRank(m); r > best {
+			best = r
 			sp.entity, sp.name = m.Entity, m.Name
-			break
 		}
-		if roleMention == nil {
-			roleMention = m
-		}
-	}
-	if sp.entity == "" && roleMention != nil {
-		sp.entity, sp.name = roleMention.Entity, roleMention.Name
 	}
 	role, name := f.splitRole(i, j)
 	switch {
@@ -56,6 +53,23 @@ func (f *finder) resolve(i, j int) speaker {
 		sp.name = text
 	}
 	return sp
+}
+
+// mentionRank orders mentions by how likely they name a speaker.
+func mentionRank(m Mention) int {
+	r := 0
+	switch m.Type {
+	case "PER":
+		r = 6
+	case "ORG":
+		r = 4
+	case "MISC", "":
+		r = 2
+	}
+	if !m.Role {
+		r++
+	}
+	return r
 }
 
 // splitRole splits the words of tokens [i, j) into a leading role phrase
