@@ -19,6 +19,8 @@ func evalTasks() []evalTask {
 		{"stem", "normalization and stemming against Lucene's test pairs", runEvalStem},
 		{"numbers", "number recognizer on Duckling-style cases (pass rate per origin)", runEvalNumbers},
 		{"ner", "named-entity tagger: entity-level P/R/F1 on a CoNLL file", runEvalNER},
+		{"names", "name matcher (SameName, NameKey): P/R/F1 on name pairs", runEvalNames},
+		{"quotes", "quotations, speakers and attributions: P/R/F1 on composed cases or annotated articles", runEvalQuotes},
 	}
 }
 
