@@ -21,14 +21,19 @@ Usage:
 Examples:
   akhbar analyze examples/seed-like.txt
   akhbar analyze --tokens --pretty examples/seed-like.txt
+  akhbar analyze --format text examples/seed-like.txt
 `
 
 func runAnalyze(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "analyze", analyzeUsage)
 	tokens := fs.Bool("tokens", false, "add each token with its offsets, normal form and stem")
 	pretty := fs.Bool("pretty", false, "indent the JSON")
+	format := fs.String("format", "json", "output: json (the Analysis), or text (a readable timeline, who said what, sources)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if !formats[*format] {
+		return usageError("unknown --format %q (json or text)", *format)
 	}
 	az, err := analysis.New(analysis.Options{Tokens: *tokens})
 	if err != nil {
@@ -60,6 +65,12 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 		res, err := az.Analyze(ctx, a)
 		if err != nil {
 			return err
+		}
+		if *format == "text" {
+			if err := writeText(e.stdout, res); err != nil {
+				return fmt.Errorf("writing analysis of %s: %w", f, err)
+			}
+			continue
 		}
 		if err := enc.Encode(res); err != nil {
 			return fmt.Errorf("writing analysis of %s: %w", f, err)
