@@ -17,8 +17,11 @@ import (
 //   - the lone hamza ء is dropped;
 //   - تش (ch) and دج (dj) become ش and ج; ج غ ق گ (g, j, gh, q) become ج ك:
 //     غ -> ج and ق -> ك;
-//   - the emphatic and interdental letters fold to their plain kin:
-//     ط -> ت, ص -> س, ض -> د, ظ -> ز, ذ -> ز, ث -> س;
+//   - the emphatic and interdental letters fold to their plain kin, and z
+//     to s: ط -> ت, ص -> س, ض -> د, ث -> ت (th), ظ ذ ز -> س (كورتيز =
+//     كورتيس); ع is read as a vowel, like ا (عكاري = أكاري);
+//   - a leading ال is dropped (الجعبري = جعبري); a final يه becomes ي
+//     (أندريه = أندري) and a final ه (ة) becomes ا (لالة = لالا);
 //   - a medial و or ي (a long vowel u/i, or a glide next to one) is dropped;
 //     the first and the last letter are kept;
 //   - a medial ا is dropped unless one letter follows it (so the stressed
@@ -31,15 +34,16 @@ func NameKey(name string) string {
 	words := nameWords(name)
 	keys := make([]string, 0, len(words))
 	for _, w := range words {
-		if k := wordKey(w); k != "" {
+		if k := wordKey(w.folded, w.article); k != "" {
 			keys = append(keys, k)
 		}
 	}
 	return strings.Join(keys, " ")
 }
 
-// wordKey keys one folded word.
-func wordKey(w string) string {
+// wordKey keys one folded word; article says the word was written with a
+// bare ال (not أل, as in ألكسي).
+func wordKey(w string, article bool) string {
 	rs := make([]rune, 0, utf8.RuneCountInString(w))
 	for _, r := range w {
 		if r == 'ء' || !isArabicLetter(r) && !(r >= 'a' && r <= 'z') && !(r >= 'A' && r <= 'Z') && !(r >= '0' && r <= '9') {
@@ -66,6 +70,16 @@ func wordKey(w string) string {
 		out = append(out, consonantClass(r))
 	}
 	rs = out
+	// The article is not part of a name's key (الجعبري = جعبري), a final يه
+	// is é (أندريه = أندري), and a final ه is a final a (لالة = لالا).
+	if article && len(rs) > 4 && rs[0] == 'ا' && rs[1] == 'ل' {
+		rs = rs[2:]
+	}
+	if n := len(rs); n > 3 && rs[n-1] == 'ه' && rs[n-2] == 'ي' {
+		rs = rs[:n-1]
+	} else if n > 2 && rs[n-1] == 'ه' {
+		rs[n-1] = 'ا'
+	}
 	n := len(rs)
 	key := make([]rune, 0, n)
 	for i, r := range rs {
@@ -98,10 +112,12 @@ func consonantClass(r rune) rune {
 		return 'س'
 	case 'ض':
 		return 'د'
-	case 'ظ', 'ذ':
-		return 'ز'
-	case 'ث':
+	case 'ظ', 'ذ', 'ز':
 		return 'س'
+	case 'ع':
+		return 'ا'
+	case 'ث':
+		return 'ت'
 	}
 	if r >= 'A' && r <= 'Z' {
 		return r + ('a' - 'A')
@@ -125,34 +141,42 @@ func SameName(a, b string) bool {
 		return false
 	}
 	for i := range wa {
-		if wa[i] == wb[i] {
+		x, y := wa[i], wb[i]
+		if x.folded == y.folded {
 			continue
 		}
-		if wordKey(wa[i]) != wordKey(wb[i]) {
+		if wordKey(x.folded, x.article) != wordKey(y.folded, y.article) {
 			return false
 		}
-		if givenNames[wa[i]] || givenNames[wb[i]] {
+		if givenNames[x.folded] || givenNames[y.folded] {
 			return false
 		}
 	}
 	return true
 }
 
-// nameWords folds name and splits it into words, joining عبد and أبو to the
-// word after them as NameKey does.
-func nameWords(name string) []string {
-	words := strings.Fields(Fold(name))
-	out := make([]string, 0, len(words))
+// nameWord is one word of a name: folded without the lone hamza, and
+// whether it was written with a bare ال.
+type nameWord struct {
+	folded  string
+	article bool
+}
+
+// nameWords splits name into words, joining عبد and أبو to the word after
+// them (عبد الله = عبدالله).
+func nameWords(name string) []nameWord {
+	raw := strings.Fields(name)
+	out := make([]nameWord, 0, len(raw))
 	glue := false
-	for _, w := range words {
-		w = strings.ReplaceAll(w, "ء", "")
+	for _, r := range raw {
+		w := strings.ReplaceAll(Fold(r), "ء", "")
 		if w == "" {
 			continue
 		}
 		if glue && len(out) > 0 {
-			out[len(out)-1] += w
+			out[len(out)-1].folded += w
 		} else {
-			out = append(out, w)
+			out = append(out, nameWord{w, strings.HasPrefix(r, "ال")})
 		}
 		glue = w == "عبد" || w == "ابو" || w == "ابي"
 	}
