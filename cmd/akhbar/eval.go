@@ -20,7 +20,6 @@ func evalTasks() []evalTask {
 		{"numbers", "number recognizer on Duckling-style cases (pass rate per origin)", runEvalNumbers},
 		{"ner", "named-entity tagger: entity-level P/R/F1 on a CoNLL file", runEvalNER},
 		{"names", "name matcher (SameName, NameKey): P/R/F1 on name pairs", runEvalNames},
-		{"names", "name matcher (SameName, NameKey): P/R/F1 on name pairs", runEvalNames},
 		{"quotes", "quotations, speakers and attributions: P/R/F1 on composed cases or annotated articles", runEvalQuotes},
 	}
 }
