@@ -46,6 +46,8 @@ func commands() []command {
 	return []command{
 		{"analyze", "analyze articles and print their Analysis as JSON", runAnalyze},
 		{"eval", "measure a component on a test file (stem)", runEval},
+		{"ingest", "read, analyze and store articles (SQLite, resumable)", runIngest},
+		{"search", "search stored articles (every spelling, filters, facets)", runSearch},
 		{"serve", "serve the HTTP API and the web UI; poll feeds", runServe},
 		{"train", "build a model from data (ner)", runTrain},
 	}

@@ -197,7 +197,7 @@ func (d *DB) Trend(ctx context.Context, query string, p store.Period) ([]store.C
 			if err != nil {
 				continue
 			}
-			k = t.AddDate(0, 0, -((int(t.Weekday())+6)%7)).Format("2006-01-02")
+			k = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)).Format("2006-01-02")
 		case store.Month:
 			k = c.Key[:7]
 		}
