@@ -123,8 +123,7 @@ func (d *DB) init(ctx context.Context) error {
 }
 
 func notDatabase(err error) error {
-	var se *sqlite3.Error
-	if errors.As(err, &se) && (se.Code() == sqlite3.NOTADB || se.Code() == sqlite3.CORRUPT) {
+	if errors.Is(err, sqlite3.NOTADB) || errors.Is(err, sqlite3.CORRUPT) {
 		return fmt.Errorf("not an akhbar store or corrupt: %w", err)
 	}
 	return err
