@@ -13,6 +13,7 @@ import (
 	"akhbar/ner"
 	"akhbar/number"
 	"akhbar/quote"
+	"akhbar/timex"
 )
 
 // Options choose what Analyze adds beyond the contract's layers.
@@ -107,8 +108,13 @@ func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis,
 	}
 	// Layers, in order. Each reads doc and the layers before it.
 	// timex: dates, times, durations, sets.
-	// number: digits and number words.
-	nums, _ := number.Find(doc.Text, doc.Tokens, nil)
+	txs, _ := timex.Find(doc.Text, doc.Tokens, doc.Reference)
+	for _, t := range txs {
+		out.Timexes = append(out.Timexes, Timex{Start: t.Start, End: t.End, Text: t.Text, Type: t.Type, Value: t.Value, Mod: t.Mod})
+	}
+	// number: digits and number words; a date's or a time's digits are not
+	// also bare numbers.
+	nums, _ := number.Find(doc.Text, doc.Tokens, timex.Spans(txs))
 	for _, n := range nums {
 		out.Numbers = append(out.Numbers, Number{Start: n.Start, End: n.End, Text: n.Text, Value: n.Value,
 			Approx: n.Approx, Ordinal: n.Ordinal, Percent: n.Percent, Bound: n.Bound, Unit: n.Unit})
