@@ -54,10 +54,7 @@ func Evaluate(t *Tagger, sents []Sentence) Scores {
 	pred := []string{}
 	for _, s := range sents {
 		toks := tokensOf(s.Tokens)
-		views = views[:0]
-		for _, tok := range toks {
-			views = append(views, t.classes.makeView(tok))
-		}
+		views = t.res.views(views[:0], toks)
 		tags := t.decode(views, buf)
 		pred = pred[:0]
 		for i, tg := range tags {

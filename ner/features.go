@@ -13,12 +13,33 @@ type view struct {
 	base   string // folded word without proclitics and enclitic
 	stem   string // arabic.Stem
 	pre    string // folded proclitics
+	bare   string // folded word without proclitics, article kept: لكازاخستان -> كازاخستان, والامم -> الامم
 	kind   arabic.Kind
 	cue    uint8
 	fine   int32 // word class, -1 when the word has none
 	coarse int32
 	long   uint8 // long vowels (ا و ي) inside the word
 	n      int   // letters
+	// Lexicon matches: the kinds of name starting here (gazB) or going on
+	// here (gazI), and whether the word is a known person-name token.
+	gazB, gazI uint8
+	gazPart    bool
+}
+
+// resources are what the features consult beyond the tokens.
+type resources struct {
+	classes *Classes
+	lex     *Lexicon
+}
+
+// views appends the views of toks to dst, with their lexicon matches.
+func (r resources) views(dst []view, toks []arabic.Token) []view {
+	start := len(dst)
+	for _, t := range toks {
+		dst = append(dst, r.classes.makeView(t))
+	}
+	r.lex.annotate(dst[start:])
+	return dst
 }
 
 // sentinel views stand before the first and after the last token.
@@ -30,11 +51,18 @@ var (
 // makeView computes the forms of a token.
 func (c *Classes) makeView(tok arabic.Token) view {
 	w := arabic.Fold(tok.Text)
-	v := view{w: w, base: w, stem: w, kind: tok.Kind, fine: -1, coarse: -1}
+	v := view{w: w, base: w, bare: w, stem: w, kind: tok.Kind, fine: -1, coarse: -1}
 	if tok.Kind == arabic.Word {
 		seg := arabic.SegmentWord(tok.Text)
 		v.base = arabic.Fold(seg.Base)
 		v.pre = arabic.Fold(seg.Prefix)
+		if v.pre != "" {
+			keep := 0
+			if strings.HasSuffix(v.pre, "ال") {
+				keep = len("ال")
+			}
+			v.bare = w[len(v.pre)-keep:]
+		}
 		v.stem = arabic.Stem(tok.Text)
 		v.cue = cueWords[w]
 		if v.cue == cueNone {
@@ -94,6 +122,10 @@ const (
 	fTrigram
 	fLong
 	fFineBase
+	fGaz
+	fGazPrev
+	fGazNext
+	fGazPart
 )
 
 const (
@@ -193,6 +225,10 @@ func features(dst []uint64, views []view, i int) []uint64 {
 		hashInt(hashKind(fCoarseNext), int64(n.coarse)),
 		hashInt(hashStr(hashKind(fFineBase), v.pre), int64(v.fine)),
 		hashInt(hashKind(fLong), int64(min(v.long, 4))<<8|int64(v.kind)),
+		hashInt(hashKind(fGaz), int64(v.gazB)<<8|int64(v.gazI)),
+		hashInt(hashKind(fGazPrev), int64(p.gazB)<<8|int64(p.gazI)),
+		hashInt(hashKind(fGazNext), int64(n.gazB)<<8|int64(n.gazI)),
+		hashInt(hashKind(fGazPart), int64(b2i(v.gazPart))|int64(b2i(p.gazPart))<<1|int64(b2i(n.gazPart))<<2),
 	)
 	if v.kind != arabic.Word && v.kind != arabic.Latin {
 		return dst
@@ -230,4 +266,11 @@ func features(dst []uint64, views []view, i int) []uint64 {
 		}
 	}
 	return dst
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -48,12 +48,12 @@ func (t *Tagger) proclitic(tok arabic.Token) int {
 	case pre == "لل" || pre == "ولل" || pre == "فلل":
 		return seg.PrefixLen
 	}
-	if t.classes == nil {
+	if t.res.classes == nil {
 		// No corpus counts: trust the segmenter.
 		return seg.PrefixLen
 	}
-	whole := t.classes.count(arabic.Fold(tok.Text))
-	base := t.classes.count(arabic.Fold(seg.Base) + arabic.Fold(seg.Suffix))
+	whole := t.res.classes.count(arabic.Fold(tok.Text))
+	base := t.res.classes.count(arabic.Fold(seg.Base) + arabic.Fold(seg.Suffix))
 	if base > whole {
 		return seg.PrefixLen
 	}

@@ -19,6 +19,7 @@ import (
 //	uvarint feature count; per feature, in increasing key order: uvarint
 //	  key delta, uint16 mask of non-zero tags, a float32 per set bit
 //	uvarint word count; per word: name, uvarint count, fine, coarse
+//	uvarint lexicon size; per entry: name, one byte of kind bits
 //	trailer "END\n"
 const modelMagic = "AKNER1\n"
 
@@ -82,19 +83,31 @@ func writeModel(w io.Writer, t *Tagger, minWeight float32) error {
 		}
 	}
 	var words []string
-	if t.classes != nil {
-		for wd := range t.classes.words {
+	if t.res.classes != nil {
+		for wd := range t.res.classes.words {
 			words = append(words, wd)
 		}
 	}
 	slices.Sort(words)
 	uv(uint64(len(words)))
 	for _, wd := range words {
-		e := t.classes.words[wd]
+		e := t.res.classes.words[wd]
 		str(wd)
 		uv(uint64(e.count))
 		uv(uint64(e.fine))
 		uv(uint64(e.coarse))
+	}
+	var names []string
+	if t.res.lex != nil {
+		for n := range t.res.lex.names {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	uv(uint64(len(names)))
+	for _, n := range names {
+		str(n)
+		bw.WriteByte(t.res.lex.names[n])
 	}
 	bw.WriteString("END\n")
 	if err := bw.Flush(); err != nil {
@@ -223,6 +236,25 @@ func decodeModel(r io.Reader, name string) (t *Tagger, err error) {
 			c.words[wd] = classEntry{count: uint32(v[0]), fine: uint16(v[1]), coarse: uint16(v[2])}
 		}
 	}
+	nn, err := uv()
+	if err != nil || nn > maxWords {
+		return nil, fail(fmt.Sprintf("lexicon size %d", nn), err)
+	}
+	var lex *Lexicon
+	if nn > 0 {
+		lex = NewLexicon()
+		for i := range nn {
+			n, err := str()
+			if err != nil || n == "" {
+				return nil, fail(fmt.Sprintf("lexicon entry %d", i), err)
+			}
+			b, err := br.ReadByte()
+			if err != nil || b == 0 || b >= 1<<5 {
+				return nil, fail(fmt.Sprintf("lexicon entry %q", n), err)
+			}
+			lex.set(n, b)
+		}
+	}
 	trailer := make([]byte, 4)
 	if _, err := io.ReadFull(br, trailer); err != nil || string(trailer) != "END\n" {
 		return nil, fail("missing trailer", err)
@@ -234,5 +266,5 @@ func decodeModel(r io.Reader, name string) (t *Tagger, err error) {
 	if err := zr.Close(); err != nil {
 		return nil, fail("gzip", err)
 	}
-	return newTagger(w, c), nil
+	return newTagger(w, resources{classes: c, lex: lex}), nil
 }

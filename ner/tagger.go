@@ -17,7 +17,7 @@ var embedded []byte
 // Tagger tags names in tokenized Arabic text. It is safe for concurrent use.
 type Tagger struct {
 	w       *weights
-	classes *Classes
+	res     resources
 	scratch sync.Pool // *buffers
 }
 
@@ -31,7 +31,7 @@ type buffers struct {
 
 // Load returns the tagger whose model is embedded in the binary.
 func Load() (*Tagger, error) {
-	t, err := decodeModel(bytes.NewReader(embedded), "embedded NER model")
+	t, err := decodeModel(bytes.NewReader(embedded), "(embedded)")
 	if err != nil {
 		return nil, err
 	}
@@ -49,8 +49,8 @@ func Open(path string) (*Tagger, error) {
 	return decodeModel(f, path)
 }
 
-func newTagger(w *weights, c *Classes) *Tagger {
-	return &Tagger{w: w, classes: c, scratch: sync.Pool{New: func() any { return new(buffers) }}}
+func newTagger(w *weights, res resources) *Tagger {
+	return &Tagger{w: w, res: res, scratch: sync.Pool{New: func() any { return new(buffers) }}}
 }
 
 // maxSeq bounds the tokens decoded as one sequence, so that one endless
@@ -75,10 +75,7 @@ func (t *Tagger) Tag(tokens []arabic.Token) []Mention {
 				break
 			}
 		}
-		views = views[:0]
-		for _, tok := range tokens[start:end] {
-			views = append(views, t.classes.makeView(tok))
-		}
+		views = t.res.views(views[:0], tokens[start:end])
 		tags := t.decode(views, buf)
 		out = t.appendMentions(out, tokens, start, tags)
 		start = end

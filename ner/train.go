@@ -18,6 +18,9 @@ type TrainOptions struct {
 	// Classes are word classes learned from unlabelled text; nil trains
 	// without them.
 	Classes *Classes
+	// Lexicon is the gazetteer for name-membership features; nil trains
+	// without it.
+	Lexicon *Lexicon
 	// Dev, when set, is scored after every epoch.
 	Dev []Sentence
 	// Progress, when set, is called after every epoch.
@@ -55,16 +58,14 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 	var keys []uint64
 	data := make([]trainSent, len(sents))
 	views := []view{}
+	res := resources{classes: opts.Classes, lex: opts.Lexicon}
 	tokens := 0
 	for si, s := range sents {
 		if len(s.Tokens) != len(s.Tags) {
 			return nil, fmt.Errorf("training NER: sentence %d has %d tokens and %d tags", si, len(s.Tokens), len(s.Tags))
 		}
 		toks := tokensOf(s.Tokens)
-		views = views[:0]
-		for _, t := range toks {
-			views = append(views, opts.Classes.makeView(t))
-		}
+		views = res.views(views[:0], toks)
 		ts := trainSent{rows: make([][]int32, len(toks)), gold: make([]int, len(toks))}
 		for i := range toks {
 			t, ok := parseTag(s.Tags[i])
@@ -166,7 +167,7 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 		}
 		rep := EpochReport{Epoch: ep, Errors: errs, Tokens: tokens, Features: nf}
 		if len(opts.Dev) > 0 {
-			sc := Evaluate(newTagger(avg(), opts.Classes), opts.Dev)
+			sc := Evaluate(newTagger(avg(), res), opts.Dev)
 			rep.Dev = &sc
 		}
 		rep.Elapsed = time.Since(began)
@@ -174,7 +175,7 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 			opts.Progress(rep)
 		}
 	}
-	return newTagger(avg(), opts.Classes), nil
+	return newTagger(avg(), res), nil
 }
 
 // prevGold returns the tag before position i of tags, or tagStart.

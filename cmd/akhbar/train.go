@@ -17,6 +17,7 @@ import (
 func trainTasks() []evalTask {
 	return []evalTask{
 		{"ner", "the named-entity tagger, from CoNLL files (ANERcorp)", runTrainNER},
+		{"classes", "word classes for the tagger, from unlabelled news (JSON lines, gzip)", runTrainClasses},
 	}
 }
 
@@ -69,6 +70,8 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	epochs := fs.Int("epochs", 10, "training `passes`")
 	seed := fs.Uint64("seed", 1, "random `seed` for the order of sentences")
 	dev := fs.Float64("dev", 0, "hold out this `fraction` of the first file's sentences, from its end, and score it every epoch")
+	gazetteer := fs.String("gazetteer", "", "gazetteer `dir` (countries, cities, organizations, persons, demonyms TSVs) for name-membership features")
+	names := fs.String("names", "", "person-name tokens `file` (latin, spaced Arabic letters, count) for features")
 	minWeight := fs.Float64("min-weight", 0.01, "prune features whose weights are all below this `magnitude`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -106,7 +109,14 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 		}
 		opts.Classes = c
 	}
-	fmt.Fprintf(e.stderr, "training on %d sentences (%d held out), %d word classes\n", len(train), len(devSents), opts.Classes.Len())
+	if *gazetteer != "" || *names != "" {
+		lex, err := readLexicon(*gazetteer, *names)
+		if err != nil {
+			return err
+		}
+		opts.Lexicon = lex
+	}
+	fmt.Fprintf(e.stderr, "training on %d sentences (%d held out), %d word classes, %d lexicon entries\n", len(train), len(devSents), opts.Classes.Len(), opts.Lexicon.Len())
 	opts.Progress = func(r ner.EpochReport) {
 		line := fmt.Sprintf("epoch %2d  errors %5d/%d (%.2f%%)  features %d  %s", r.Epoch, r.Errors, r.Tokens,
 			100*float64(r.Errors)/float64(max(r.Tokens, 1)), r.Features, r.Elapsed.Round(time.Millisecond))
@@ -167,4 +177,50 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// lexiconSources are the gazetteer files and columns the tagger's lexicon
+// reads, with the kind of name each holds.
+var lexiconSources = []struct {
+	file, kind string
+	columns    []string
+}{
+	{"countries.tsv", "LOC", []string{"name_ar", "aliases_ar", "capital_ar"}},
+	{"countries.tsv", "NAT", []string{"demonym_ar_m", "demonym_ar_f", "demonym_ar_def_m", "demonym_ar_def_f", "demonym_aliases_ar"}},
+	{"cities.tsv", "LOC", []string{"name_ar", "aliases_ar"}},
+	{"organizations.tsv", "ORG", []string{"name_ar", "aliases_ar"}},
+	{"persons.tsv", "PER", []string{"name_ar", "aliases_ar"}},
+	{"demonyms.tsv", "NAT", []string{"male", "female", "def_male", "def_female", "aliases_ar", "aliases_f"}},
+}
+
+// readLexicon builds the tagger's lexicon from a gazetteer directory and a
+// person-name token file (either may be empty).
+func readLexicon(dir, names string) (*ner.Lexicon, error) {
+	lex := ner.NewLexicon()
+	if dir != "" {
+		for _, src := range lexiconSources {
+			path := filepath.Join(dir, src.file)
+			f, err := os.Open(path)
+			if err != nil {
+				return nil, fmt.Errorf("opening gazetteer: %w", err)
+			}
+			_, err = lex.AddTSV(f, path, src.kind, src.columns...)
+			f.Close()
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	if names != "" {
+		f, err := os.Open(names)
+		if err != nil {
+			return nil, fmt.Errorf("opening person-name tokens: %w", err)
+		}
+		_, err = lex.AddNameTokens(f, names, 2)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return lex, nil
 }
