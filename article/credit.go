@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"akhbar/arabic"
 )
@@ -73,6 +74,13 @@ func findSourceLine(line string) (credit, bool) {
 // "القاهرة (رويترز) - ...", "دمشق-سانا", "(أ ف ب) -", "باريس - وكالات:". It
 // looks only at the paragraph's first words.
 func findWireLead(para string) (credit, bool) {
+	if len(para) > 400 { // the lead is in the first words
+		cut := 400
+		for cut < len(para) && !utf8.RuneStart(para[cut]) {
+			cut++
+		}
+		para = para[:cut]
+	}
 	toks := arabic.Tokenize(para)
 	if len(toks) > 16 {
 		toks = toks[:16]
@@ -95,6 +103,11 @@ func findWireLead(para string) (credit, bool) {
 			}
 			src, ok := LookupSource(name)
 			if !ok {
+				break
+			}
+			// A wire lead goes on with a dash or colon: القاهرة (رويترز) - ...
+			// Without one, (واس) closes a name in running text.
+			if j+1 < len(toks) && !strings.Contains("-–—:", toks[j+1].Text) {
 				break
 			}
 			c := credit{src: src, span: arabic.Span{Start: toks[i+1].Start, End: toks[j-1].End}}
@@ -142,6 +155,34 @@ var attributionCues = foldSet(map[string]bool{
 	"اعلن": true, "وافاد": true, "وذكر": true, "واورد": true, "بثت": true, "وبثت": true,
 })
 
+// datelineCredit reads the place before a dateline's date and the agency
+// after it: "الرياض 5 شوال 1436 هـ الموافق 21 يوليو 2015 م واس".
+func datelineCredit(line string, p dateline) (credit, bool) {
+	n := runeLen(line)
+	if p.span.End >= n {
+		return credit{}, false
+	}
+	rest := substr(line, p.span.End, n)
+	name := strings.TrimSpace(strings.Trim(strings.TrimSpace(rest), "-–—:|/()[]"))
+	for _, w := range []string{"م", "هـ", "ه"} { // a calendar suffix the date span left out
+		name = strings.TrimSpace(strings.TrimPrefix(name, w+" "))
+	}
+	src, ok := LookupSource(name)
+	if !ok || name == "" {
+		return credit{}, false
+	}
+	start := p.span.End + runeLen(rest[:strings.Index(rest, name)])
+	c := credit{src: src, span: arabic.Span{Start: start, End: start + runeLen(name)}}
+	if before := strings.Trim(substr(line, 0, p.span.Start), " -–—،,:"); len(strings.Fields(before)) <= 3 {
+		c.place = before
+	}
+	return c, true
+}
+
+// outletWord are the single words that may stand before an outlet's name.
+var outletWord = map[string]bool{"موقع": true, "وكاله": true, "صحيفه": true, "قناه": true, "شبكه": true,
+	"اذاعه": true, "تلفزيون": true, "جريده": true, "مجله": true}
+
 // findAttribution finds the first outlet credited in running text through a
 // cue (بحسب موقع سبوتنيك). Only names in the agency table count: running
 // text names many things after such cues.
@@ -165,13 +206,16 @@ func findAttribution(text string) (credit, bool) {
 			break
 		}
 		for k := 6; k >= 1; k-- {
-			if j+k > len(toks) {
+			if j+k > len(toks) || toks[j+k-1].Kind == arabic.Punct {
 				continue
 			}
 			start := toks[j].Start
 			// A ل prefix glued to the first word: لوكالة، لموقع.
 			first := arabic.Fold(toks[j].Text)
 			name := substr(text, start, toks[j+k-1].End)
+			if strings.Count(name, "(") != strings.Count(name, ")") {
+				continue
+			}
 			if strings.HasPrefix(first, "ل") && len([]rune(first)) > 3 {
 				if _, ok := LookupSource(string([]rune(name)[1:])); ok {
 					start++
@@ -183,13 +227,15 @@ func findAttribution(text string) (credit, bool) {
 			if j+k+2 < len(toks) && toks[j+k].Text == "(" && toks[j+k+2].Text == ")" {
 				end = toks[j+k+2].End
 			}
-			if src, ok := LookupSource(substr(text, start, end)); ok {
-				return credit{src: src, span: arabic.Span{Start: start, End: end}}, true
+			if end != toks[j+k-1].End {
+				if src, ok := LookupSource(substr(text, start, end)); ok {
+					return credit{src: src, span: arabic.Span{Start: start, End: end}}, true
+				}
 			}
 			if src, ok := LookupSource(name); ok {
 				c := credit{src: src, span: arabic.Span{Start: start, End: toks[j+k-1].End}}
 				// موقع سبوتنيك: credit سبوتنيك when the outlet word is not part of the name.
-				if k > 1 {
+				if k > 1 && outletWord[strings.TrimPrefix(arabic.Fold(toks[j].Text), "ل")] {
 					if short, ok := LookupSource(substr(text, toks[j+1].Start, toks[j+k-1].End)); ok && short.ID == src.ID {
 						c = credit{src: short, span: arabic.Span{Start: toks[j+1].Start, End: toks[j+k-1].End}}
 					}

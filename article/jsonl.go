@@ -90,7 +90,7 @@ func ReadJSONLines(ctx context.Context, r io.Reader, name string, fn func(*Artic
 			if ferr := fn(nil, &LineError{Name: name, Line: lineNo, Err: fmt.Errorf("line longer than %d bytes", MaxLineBytes)}); ferr != nil {
 				return ferr
 			}
-		} else if len(bytes.TrimSpace(line)) > 0 {
+		} else if len(bytes.TrimSpace(line)) > 0 && (err == nil || err == io.EOF) {
 			a, perr := parseJSONLine(line)
 			if perr != nil {
 				perr = &LineError{Name: name, Line: lineNo, ID: idOf(a), Err: perr}
@@ -203,6 +203,17 @@ func (a *Article) readBody(start int) {
 	a.Body = arabic.Span{Start: body[0].span.Start, End: body[len(body)-1].span.End}
 	if !a.Source.IsZero() {
 		return
+	}
+	if p := parseDateline(body[0].text); isDateline(p) {
+		// A wire dateline: الرياض 5 شوال 1436 هـ الموافق 21 يوليو 2015 م واس
+		a.DatelineAt = body[0].span
+		if a.Published.IsZero() {
+			a.Published = p.ts
+		}
+		if c, ok := datelineCredit(body[0].text, p); ok {
+			a.Source, a.SourceAt, a.Place = c.src, shift(c.span, body[0].span.Start), c.place
+			return
+		}
 	}
 	if c, ok := findWireLead(body[0].text); ok {
 		a.Source, a.SourceAt, a.Place = c.src, shift(c.span, body[0].span.Start), c.place

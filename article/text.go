@@ -101,6 +101,10 @@ func (a *Article) readLayout() error {
 					a.Published = p.ts
 				}
 				a.DatelineAt = l.span
+				if c, ok := datelineCredit(l.text, p); ok && !haveSrc {
+					src, haveSrc = c, true
+					src.span = shift(src.span, l.span.Start)
+				}
 				i++
 				continue
 			} else if p.err != nil && !isNoDate(p.err) && p.unused <= 2 && p.words <= 12 {

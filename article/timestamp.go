@@ -68,6 +68,7 @@ var machineLayouts = []struct {
 	{"Mon, 2 Jan 2006 15:04:05 -0700", true, true},
 	{"Mon, 2 Jan 2006 15:04:05 MST", true, true},
 	{"2006-01-02T15:04:05.999999999", true, false},
+	{"2006-01-02T150405", true, false}, // ISO 8601 basic time, as some feeds write it
 	{"2006-01-02T15:04", true, false},
 	{"2006-01-02 15:04:05", true, false},
 	{"2006-01-02 15:04", true, false},

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/term"
 
 	"akhbar/analysis"
+	"akhbar/arabic"
 	"akhbar/article"
 )
 
@@ -42,10 +43,11 @@ Examples:
 
 // analyzeOptions are the flags of akhbar analyze.
 type analyzeOptions struct {
-	kind     article.Kind
-	workers  int
-	pretty   bool
-	progress bool
+	kind      article.Kind
+	workers   int
+	pretty    bool
+	progress  bool
+	splitOnly bool
 }
 
 func runAnalyze(ctx context.Context, e *env, args []string) error {
@@ -55,10 +57,11 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	as := fs.String("as", "", "read every input as `KIND`: text, html, feed or jsonl (default: detect from name and content)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "analyze `N` articles at a time")
 	noProgress := fs.Bool("no-progress", false, "do not draw a progress bar, even on a terminal")
+	splitOnly := fs.Bool("split-only", false, "only read the articles and split them into paragraphs and sentences (no annotators)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	opts := analyzeOptions{workers: *workers, pretty: *pretty}
+	opts := analyzeOptions{workers: *workers, pretty: *pretty, splitOnly: *splitOnly}
 	if *as != "" {
 		k, err := article.ParseKind(*as)
 		if err != nil {
@@ -76,9 +79,11 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
-	az, err := analysis.New(analysis.Options{Tokens: *tokens})
-	if err != nil {
-		return fmt.Errorf("loading the analyzer: %w", err)
+	var az *analysis.Analyzer
+	if !opts.splitOnly {
+		if az, err = analysis.New(analysis.Options{Tokens: *tokens}); err != nil {
+			return fmt.Errorf("loading the analyzer: %w", err)
+		}
 	}
 	return analyzeInputs(ctx, e, az, inputs, opts)
 }
@@ -162,7 +167,7 @@ func analyzeInputs(ctx context.Context, e *env, az *analysis.Analyzer, inputs []
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				j.out, j.err = analyzeOne(ctx, az, j.a, opts.pretty)
+				j.out, j.err = analyzeOne(ctx, az, j.a, opts)
 				close(j.done)
 			}
 		}()
@@ -237,21 +242,48 @@ func analyzeInputs(ctx context.Context, e *env, az *analysis.Analyzer, inputs []
 	return nil
 }
 
-func analyzeOne(ctx context.Context, az *analysis.Analyzer, a *article.Article, pretty bool) ([]byte, error) {
-	res, err := az.Analyze(ctx, a)
-	if err != nil {
-		return nil, err
+func analyzeOne(ctx context.Context, az *analysis.Analyzer, a *article.Article, opts analyzeOptions) ([]byte, error) {
+	var res *analysis.Analysis
+	if opts.splitOnly {
+		res = splitArticle(a)
+	} else {
+		var err error
+		if res, err = az.Analyze(ctx, a); err != nil {
+			return nil, err
+		}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if pretty {
+	if opts.pretty {
 		enc.SetIndent("", "  ")
 	}
 	if err := enc.Encode(res); err != nil {
 		return nil, fmt.Errorf("encoding the analysis of %s: %w", a.ID, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// splitArticle returns an Analysis with the article's fields, paragraphs
+// and sentences only.
+func splitArticle(a *article.Article) *analysis.Analysis {
+	res := &analysis.Analysis{
+		ID: a.ID, Text: a.Text, Headline: a.Headline, Section: a.Section, Byline: a.Byline, URL: a.URL,
+		Site: a.Site, Lang: a.Lang, Published: a.Published.String(),
+		Paragraphs: spanPairs(arabic.Paragraphs(a.Text)), Sentences: spanPairs(arabic.Sentences(a.Text)),
+	}
+	if !a.Source.IsZero() {
+		res.Source = &analysis.Source{Name: a.Source.Name, ID: a.Source.ID}
+	}
+	return res
+}
+
+func spanPairs(ss []arabic.Span) [][2]int {
+	out := make([][2]int, len(ss))
+	for i, s := range ss {
+		out[i] = [2]int{s.Start, s.End}
+	}
+	return out
 }
 
 // readInput reads one input (a file or "-") and calls fn with each article
