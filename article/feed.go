@@ -69,7 +69,12 @@ func feedItem(it *gofeed.Item, site, lang string) (*Article, error) {
 		}
 	}
 	a.Byline = strings.Join(authors, "، ")
+	// The feed's own string keeps its UTC offset; gofeed's parsed time is in UTC.
+	if ts, err := ParseTimestamp(firstNonEmpty(it.Published, it.Updated)); err == nil {
+		a.Published = ts
+	}
 	switch {
+	case !a.Published.IsZero():
 	case it.PublishedParsed != nil:
 		a.Published = Timestamp{Time: *it.PublishedParsed, Clock: true, Zone: true}
 	case it.UpdatedParsed != nil:

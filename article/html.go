@@ -96,10 +96,7 @@ func ReadHTML(ctx context.Context, r io.Reader, name, pageURL string) (*Article,
 		Published:  meta.published,
 	}
 	headline := cleanTitle(firstNonEmpty(meta.headline, meta.ogTitle, meta.h1, ra.Title(), meta.title), a.Site)
-	// Readability often keeps the headline as the body's first line.
-	if first, rest, ok := strings.Cut(body, "\n\n"); ok && strings.TrimSpace(first) == headline {
-		body = rest
-	}
+	body = dropHeadline(body, headline)
 	if headline != "" {
 		a.Headline = headline
 		a.HeadlineAt = arabic.Span{End: utf8.RuneCountInString(headline)}
@@ -109,6 +106,21 @@ func ReadHTML(ctx context.Context, r io.Reader, name, pageURL string) (*Article,
 	}
 	a.readHTMLBody(a.HeadlineAt.End)
 	return a, nil
+}
+
+// dropHeadline removes the headline from the first paragraphs of body:
+// readability often keeps the page's <h1>, sometimes after a date line.
+func dropHeadline(body, headline string) string {
+	if headline == "" {
+		return body
+	}
+	paras := strings.SplitN(body, "\n\n", 4)
+	for i, p := range paras[:min(3, len(paras))] {
+		if strings.TrimSpace(p) == headline {
+			return strings.Join(append(paras[:i:i], paras[i+1:]...), "\n\n")
+		}
+	}
+	return body
 }
 
 // readHTMLBody finds the dateline (among the body's first lines), the body
