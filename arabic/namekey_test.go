@@ -104,3 +104,21 @@ func ExampleSameName() {
 	// true
 	// false
 }
+
+func FuzzNameKey(f *testing.F) {
+	for _, s := range []string{"لوكاتشينكو", "عبد الله", "ألكسي", "الجعبري", "أندريه", "ء", "MBC مصر", "\xff\xfe", "ﻻ"} {
+		f.Add(s, "بوتين")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ka := NameKey(a)
+		if ka != NameKey(a) {
+			t.Fatalf("NameKey(%q) is not deterministic", a)
+		}
+		if SameName(a, b) != SameName(b, a) {
+			t.Fatalf("SameName(%q, %q) is not symmetric", a, b)
+		}
+		if SameName(a, b) && NameKey(a) != NameKey(b) {
+			t.Fatalf("SameName(%q, %q) but keys %q and %q differ", a, b, NameKey(a), NameKey(b))
+		}
+	})
+}
