@@ -18,6 +18,7 @@ type dres struct {
 	skip     string
 	from, to string // for a Hijri month or year: its Gregorian days
 	weekday  bool   // a weekday name decided the day
+	lead     int    // tokens of context before the span (في before a month)
 	// yearGiven reports a year written in the text (not taken from the
 	// reference).
 	yearGiven bool
@@ -54,9 +55,12 @@ func (p *parser) dateTime(i int) (expr, bool) {
 	}
 	d, ok := p.dateAt(i)
 	if ok {
-		e := expr{typ: Date, first: i, last: d.end, trim: d.trim, skip: d.skip, value: d.pt.value(), from: d.from, to: d.to}
-		if d.from != "" && d.pt.g != gDay {
-			e.value = d.from + "/" + d.to
+		e := expr{typ: Date, first: i, last: d.end, trim: d.trim, lead: d.lead, skip: d.skip, value: d.pt.value(), from: d.from, to: d.to}
+		if d.from != "" && d.pt.g != gDay && len(d.to) == len("2006-01-02") {
+			// A Hijri month or year: its Gregorian days, last day included.
+			if to, err := time.Parse("2006-01-02", d.to); err == nil {
+				e.value = d.from + "/" + to.AddDate(0, 0, -1).Format("2006-01-02")
+			}
 		}
 		if d.skip == "" && d.pt.g == gDay {
 			j := d.end
@@ -260,11 +264,16 @@ func (p *parser) weekdayDate(i int) (dres, bool) {
 	if bare {
 		return dres{}, false
 	}
-	dir := -1
-	if p.futureCue(i) {
-		dir = 1
+	// A bare weekday: today when it is today, else the nearest past one,
+	// or the next one when a future verb governs it.
+	switch {
+	case wd == ref.Weekday():
+		r.pt = point{t: ref, g: gDay}
+	case p.futureCue(i):
+		r.pt = point{t: nearestWeekday(ref, wd, 1), g: gDay}
+	default:
+		r.pt = point{t: nearestWeekday(ref, wd, -1), g: gDay}
 	}
-	r.pt = point{t: nearestWeekday(ref, wd, dir), g: gDay}
 	return r, true
 }
 
@@ -391,9 +400,10 @@ func (p *parser) monthOnly(i int) (dres, bool) {
 	if m.skip != "" {
 		return dres{end: m.end, skip: m.skip}, true
 	}
-	if !m.cued && !(cue && m.sys == calendar.Gregorian && !ambiguousMonth[p.w(j)]) {
+	if !m.cued && !(cue && !ambiguousMonth[p.w(j)]) {
 		return dres{}, false
 	}
+	lead := j - i // the cue word is context, not part of the span
 	loc := time.UTC
 	if p.refOK() {
 		loc = p.ref.Location()
@@ -407,12 +417,9 @@ func (p *parser) monthOnly(i int) (dres, bool) {
 		n := calendar.HijriMonthDays(m.y, m.m)
 		end := start.AddDate(0, 0, n)
 		s := day(start.Year(), int(start.Month()), start.Day(), loc)
-		return dres{pt: point{t: s, g: gMonth}, end: m.end, from: s.Format("2006-01-02"), to: end.Format("2006-01-02")}, true
+		return dres{pt: point{t: s, g: gMonth}, end: m.end, lead: lead, from: s.Format("2006-01-02"), to: end.Format("2006-01-02")}, true
 	}
-	if cue {
-		return dres{}, false // the cue word is matched below without it
-	}
-	return dres{pt: point{t: day(m.y, m.m, 1, loc), g: gMonth}, end: m.end}, true
+	return dres{pt: point{t: day(m.y, m.m, 1, loc), g: gMonth}, end: m.end, lead: lead}, true
 }
 
 // ambiguousMonth are month names that are common words too.
@@ -510,7 +517,12 @@ func (p *parser) numericDate(i int) (dres, bool) {
 		if m > 12 && d <= 12 {
 			return bad(fmt.Sprintf("%s is not day first: month %d does not exist", strings.Join(parts, "/"), m))
 		}
-	case len(nums) == 2 && width[1] == 4 && nums[1] >= 1000:
+	case len(nums) == 2 && width[0] == 4 && width[1] == 4 && nums[1] > nums[0] && sepOf(p, i) == "-":
+		// 2005-2006: a span of years.
+		r.pt = point{t: day(nums[0], 1, 1, loc), g: gYear}
+		r.from, r.to = r.pt.value(), fmt.Sprintf("%04d", nums[1]+1)
+		return r, true
+	case len(nums) == 2 && width[0] <= 2 && width[1] == 4 && nums[1] >= 1000:
 		m, y = nums[0], nums[1]
 		if m < 1 || m > 12 {
 			return bad(fmt.Sprintf("month %d does not exist", m))
@@ -537,6 +549,9 @@ func (p *parser) numericDate(i int) (dres, bool) {
 	r.pt = point{t: day(y, m, d, loc), g: gDay}
 	return r, true
 }
+
+// sepOf returns the separator after the number token at i.
+func sepOf(p *parser, i int) string { return p.w(i + 1) }
 
 // atoi reads plain digits of any script.
 func atoi(s string) (int, bool) {

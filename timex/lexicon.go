@@ -133,7 +133,7 @@ func init() {
 	add("Y", 1, false, false, "عام", "عاما")
 	add("Y", 1, false, true, "سنوات", "سنين", "أعوام")
 	add("Y", 2, true, false, "سنتين", "سنتان", "عامين", "عامان")
-	add("DE", 1, true, false, "عقد")
+	add("DE", 1, false, false, "عقد")
 	add("DE", 1, false, true, "عقود")
 	add("DE", 2, true, false, "عقدين", "عقدان")
 	add("CE", 1, false, false, "قرن")

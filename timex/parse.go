@@ -23,6 +23,7 @@ type expr struct {
 	typ, value, mod, from, to string
 	first, last               int
 	trim                      int    // proclitic letters of the first token left out of the span
+	lead                      int    // tokens at the start read as context, left out of the span
 	skip                      string // why the expression is not reported
 }
 
@@ -147,6 +148,9 @@ func (p *parser) futureCue(i int) bool {
 			return false
 		}
 		w := p.w(k)
+		if len(w) > 8 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+			w = w[2:]
+		}
 		switch w {
 		case "سوف", "المقرر", "المتوقع", "المزمع", "يعتزم", "تعتزم", "ستعقد", "سيعقد", "سيبدا", "ستبدا":
 			return true

@@ -83,7 +83,10 @@ func Find(text string, toks []arabic.Token, ref time.Time) (found []Timex, skipp
 			i++
 			continue
 		}
-		first, last := e.first, e.last
+		first, last := e.first+e.lead, e.last
+		if first >= last {
+			first = e.first
+		}
 		start, end := toks[first].Start, toks[last-1].End
 		bs, be := toks[first].ByteStart, toks[last-1].ByteEnd
 		if e.trim > 0 {
