@@ -47,9 +47,12 @@ func commands() []command {
 		{"analyze", "analyze articles and print their Analysis as JSON", runAnalyze},
 		{"eval", "measure a component on a test file (stem)", runEval},
 		{"ingest", "read, analyze and store articles (SQLite, resumable)", runIngest},
+		{"migrate", "bring a PostgreSQL store to this akhbar's schema", runMigrate},
+		{"queue", "queue articles and feeds for workers (PostgreSQL)", runQueue},
 		{"search", "search stored articles (every spelling, filters, facets)", runSearch},
 		{"serve", "serve the HTTP API and the web UI; poll feeds", runServe},
 		{"train", "build a model from data (ner)", runTrain},
+		{"worker", "claim queued work from PostgreSQL, analyze and store it", runWorker},
 	}
 }
 

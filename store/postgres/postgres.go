@@ -57,7 +57,10 @@ func IsDSN(s string) bool {
 // Redact returns dsn with its password hidden, for messages and logs.
 func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
+	if err != nil {
+		return userinfo.ReplaceAllString(dsn, "${1}xxxxx@")
+	}
+	if u.User == nil {
 		return dsn
 	}
 	if _, ok := u.User.Password(); ok {
@@ -65,6 +68,9 @@ func Redact(dsn string) string {
 	}
 	return u.String()
 }
+
+// userinfo finds the password of a URL that does not parse.
+var userinfo = regexp.MustCompile(`(://[^:/@]*:)[^@]*@`)
 
 var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 

@@ -26,11 +26,6 @@ func (d *DB) Put(ctx context.Context, docs []*analysis.Analysis, opts store.PutO
 	if len(docs) == 0 {
 		return res, nil
 	}
-	for i, a := range docs {
-		if a == nil {
-			return store.PutResult{}, fmt.Errorf("storing in %s: document %d is nil", d.name, i)
-		}
-	}
 	err := pgx.BeginFunc(ctx, d.pool, func(tx pgx.Tx) error {
 		var err error
 		res, err = put(ctx, tx, docs, opts)
@@ -63,6 +58,9 @@ func put(ctx context.Context, tx pgx.Tx, docs []*analysis.Analysis, opts store.P
 	keys := make([]store.Key, len(docs))
 	order := make([]int, len(docs))
 	for i, a := range docs {
+		if a == nil {
+			return res, fmt.Errorf("document %d is nil", i)
+		}
 		keys[i] = store.KeyOf(a.URL, a.Site, a.Text)
 		order[i] = i
 	}
