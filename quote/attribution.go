@@ -68,7 +68,15 @@ func (f *finder) creditAfter(k int) {
 // token s, when the name is a news source, a known agency or an entity.
 func (f *finder) creditSource(k, s int) {
 	e := s
-	for e < len(f.toks) && e-s < maxSourceWords && f.isWord(e) && f.para[e] == f.para[s] {
+	for e < len(f.toks) && e-s < maxSourceWords+2 && f.para[e] == f.para[s] {
+		if m := f.openAt[e]; m >= 0 && e > s && f.marks[m].close-e <= maxSourceWords {
+			// a quoted name: صحيفة "إكسبريس" البريطانية
+			e = f.marks[m].close + 1
+			continue
+		}
+		if !f.isWord(e) {
+			break
+		}
 		w := f.fold[e]
 		if e > s && (stopAfterVerb[w] || complementizers[w]) {
 			break

@@ -30,6 +30,16 @@ func (f *finder) resolve(i, j int) speaker {
 		}
 	}
 	role, name := f.splitRole(i, j)
+	// A name set off by commas after a role (مدرب الفريق، جوزيه مورينيو) is
+	// the name; a role after a name (رونالدو، مسجل الهدف) is not.
+	for c := j - 1; c > i; c-- {
+		if f.isPunct(c, "،", ",") {
+			if r2, n2 := f.splitRole(c+1, j); n2 != "" && r2 == "" {
+				role, name = f.roleText(i, c), n2
+			}
+			break
+		}
+	}
 	switch {
 	case name != "":
 		if sp.name == "" {
@@ -86,12 +96,18 @@ func (f *finder) splitRole(i, j int) (role, name string) {
 			}
 			continue
 		}
-		if k > i && strings.HasPrefix(f.toks[k].Text, "ال") {
+		if k > i && (strings.HasPrefix(f.toks[k].Text, "ال") || strings.HasPrefix(f.toks[k].Text, "لل")) {
 			k++
 			continue
 		}
 		break
 	}
+	name, _, _ = f.textOf(k, j)
+	return f.roleText(i, k), name
+}
+
+// roleText returns the folded words of tokens [i, k) joined by spaces.
+func (f *finder) roleText(i, k int) string {
 	var rb strings.Builder
 	for x := i; x < k; x++ {
 		if f.isWord(x) {
@@ -101,8 +117,7 @@ func (f *finder) splitRole(i, j int) (role, name string) {
 			rb.WriteString(f.fold[x])
 		}
 	}
-	name, _, _ = f.textOf(k, j)
-	return rb.String(), name
+	return rb.String()
 }
 
 // resolveNames gives a speaker named by one word (a surname, often in the
@@ -112,7 +127,7 @@ func (f *finder) resolveNames() {
 	for qi := range f.quotes {
 		q := &f.quotes[qi]
 		words := strings.Fields(q.SpeakerName)
-		if len(words) != 1 {
+		if len(words) != 1 || strings.HasPrefix(words[0], "ال") {
 			continue
 		}
 		w := arabic.Fold(words[0])

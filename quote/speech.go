@@ -14,9 +14,9 @@ const (
 	// colon or quotation mark may come.
 	verbWindow = 22
 	// contWindow is the same for a dependent form (مشيرا إلى أن).
-	contWindow = 3
+	contWindow = 10
 	// marksOnlyWindow is the same for verbs that need a colon or a mark.
-	marksOnlyWindow = 4
+	marksOnlyWindow = 10
 	// maxClauseTokens bounds reported speech without a sentence end.
 	maxClauseTokens = 160
 	// minQuoteWords is the fewest words a quotation needs unless a colon
@@ -36,7 +36,7 @@ func (f *finder) scan() {
 			k = f.marks[m].close + 1
 			continue
 		}
-		if v, cue, ok := f.verbAt(k); ok {
+		if v, cue, ok := f.verbAt(k); ok && !(k > 0 && nounBefore[f.fold[k-1]]) {
 			if next := f.reporting(k, v, cue, nil); next > k {
 				k = next
 				continue
@@ -75,7 +75,9 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 	case v.marksOnly:
 		window = marksOnlyWindow
 	}
-	if sp.known() {
+	if given == nil && sp.known() && j-k <= 5 {
+		// The subject of a reporting verb is who a dependent form after it
+		// continues, even when the verb itself introduced nothing.
 		f.last = sp
 	}
 	limit := min(max(k+1+window, j+window), len(f.toks))
@@ -84,7 +86,7 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 			if f.marks[m].claimed {
 				return k + 1
 			}
-			if f.tooShort(m, j) {
+			if f.tooShort(m, j) || f.namesWork(j) {
 				j = f.marks[m].close
 				continue
 			}
@@ -122,13 +124,13 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 				continue
 			}
 			e := f.clauseEnd(s)
-			if start, end := f.span(s, e); start < end {
+			if start, end := f.span(s, e); start < end && f.wordsIn(s-1, e) >= 2 {
 				f.emit(start, end, sp, cue, false)
 				return e
 			}
 			return k + 1
 		}
-		if _, _, ok := f.verbAt(j); ok {
+		if _, _, ok := f.verbAt(j); ok || sayingNouns[w] {
 			return k + 1
 		}
 		if f.isPunct(j, ".", "؟", "?", "!", "؛") {
@@ -169,6 +171,19 @@ func (f *finder) tooShort(m, j int) bool {
 		return false
 	}
 	return !(f.isPunct(j-1, ":") || j > 0 && complementizers[f.fold[j-1]])
+}
+
+// namesWork reports whether the quotation mark at token j follows a word
+// that makes its contents a name: لصحيفة "..."، كتاب "..."، لـ"...".
+func (f *finder) namesWork(j int) bool {
+	if j == 0 || f.toks[j-1].Kind != arabic.Word {
+		return false
+	}
+	w := f.fold[j-1]
+	if titleNouns[w] || mediaNouns[w] || w == "ل" {
+		return true
+	}
+	return strings.HasPrefix(w, "ل") && mediaNouns[strings.TrimPrefix(w, "ل")]
 }
 
 // claim records mark m as a direct quotation by sp.
@@ -262,6 +277,7 @@ func (f *finder) subject(k int, v verbInfo) (speaker, int) {
 			j++
 		}
 		if j > k+1 {
+			j = f.appositive(j, v)
 			return f.resolve(k+1, j), j
 		}
 		if sp, ok := f.subjectBefore(k); ok {
@@ -271,9 +287,44 @@ func (f *finder) subject(k int, v verbInfo) (speaker, int) {
 	return f.last, j
 }
 
-// subjectBefore finds the subject of X، كان قد أعلن or X قد أعلن.
+// appositive extends a subject ending at token j over a name set off by
+// commas (مدرب الفريق، جوزيه مورينيو، إن): a comma, one to four words, and a
+// comma or complementizer.
+func (f *finder) appositive(j int, v verbInfo) int {
+	if !f.isPunct(j, "،", ",") {
+		return j
+	}
+	e := j + 1
+	for e < len(f.toks) && e-j-1 < 4 && f.isWord(e) {
+		w := f.fold[e]
+		if stopAfterVerb[w] || complementizers[w] || w == v.prep {
+			break
+		}
+		e++
+	}
+	if e == j+1 || e >= len(f.toks) {
+		return j
+	}
+	if f.isPunct(e, "،", ",") || complementizers[f.fold[e]] || v.prep != "" && f.fold[e] == v.prep {
+		return e
+	}
+	return j
+}
+
+// subjectBefore finds the subject of X، كان قد أعلن, وكان X قد أعلن, X قد
+// أعلن and أما X فقال.
 func (f *finder) subjectBefore(k int) (speaker, bool) {
 	i := k - 1
+	if strings.HasPrefix(f.fold[k], "ف") {
+		for a := k - 1; a >= 0 && a >= k-maxSubjectWords-1 && f.para[a] == f.para[k]; a-- {
+			if f.fold[a] == "اما" || f.fold[a] == "واما" {
+				if a+1 < k {
+					return f.resolve(a+1, k), true
+				}
+				break
+			}
+		}
+	}
 	if i < 0 || f.fold[i] != "قد" {
 		return speaker{}, false
 	}
@@ -291,7 +342,7 @@ func (f *finder) subjectBefore(k int) (speaker, bool) {
 	words := 0
 	for i >= 0 && words < maxSubjectWords && f.isWord(i) && f.para[i] == f.para[k] {
 		w := f.fold[i]
-		if complementizers[w] || stopAfterVerb[w] || w == "الي" {
+		if complementizers[w] || stopAfterVerb[w] || w == "الي" || kana[w] {
 			break
 		}
 		words++
@@ -309,7 +360,7 @@ func (f *finder) subjectBefore(k int) (speaker, bool) {
 func (f *finder) unclaimedMark(m int) {
 	mk := f.marks[m]
 	o := mk.open
-	if o > 0 && f.toks[o-1].Kind == arabic.Word && titleNouns[f.fold[o-1]] {
+	if f.namesWork(o) {
 		return
 	}
 	words := f.wordsIn(mk.open, mk.close)
