@@ -205,6 +205,12 @@ func TestResolve(t *testing.T) {
 			absent: []string{"وكاتشينكو", "منظمة معاهدة الأمن"},
 		},
 		{
+			name:   "common words that are also place names are not taken from the gazetteer",
+			text:   "كيف تؤثر الأزمة المالية على مدينة صغيرة؟ سأل الخبير في تقرير مالي عن الجزيرة العربية.",
+			date:   "2020-01-01",
+			absent: []string{"كيف", "مدينة", "مالي"},
+		},
+		{
 			name:   "nisba adjectives alone are not entities",
 			text:   "عادت الوحدة البيلاروسية إلى مينسك بعد مهمة قصيرة.",
 			date:   "2022-01-20",

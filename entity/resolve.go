@@ -220,7 +220,7 @@ func fromGazetteer(runes []rune, toks []arabic.Token, covered []bool, k *kb.KB) 
 		case e.Type == "PER":
 			accept = words >= 2 || letters >= 5
 		}
-		if !accept || arabic.IsStopWord(arabic.Fold(name)) {
+		if !accept || arabic.IsStopWord(arabic.Fold(name)) || words == 1 && isCommonWord(name) {
 			continue
 		}
 		c := newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, e.Type)
