@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"time"
 
 	"akhbar/analysis"
@@ -16,6 +18,8 @@ import (
 	"akhbar/feeds"
 	"akhbar/server"
 	"akhbar/server/memstore"
+	"akhbar/store"
+	"akhbar/store/sqlite"
 )
 
 const serveUsage = `
@@ -37,7 +41,8 @@ Examples:
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "serve", serveUsage)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
-	db := fs.String("db", "", "store file (the persistent store is not wired yet: articles are kept in memory)")
+	db := fs.String("db", "akhbar.db", "SQLite store file (with --demo and no --db: a fresh store in a temporary directory)")
+	memory := fs.Bool("memory", false, "keep articles in memory only (nothing written to disk)")
 	withDemo := fs.Bool("demo", false, "load the embedded demo articles into the store at start")
 	token := fs.String("token", os.Getenv("AKHBAR_TOKEN"), "token that write endpoints require (default $AKHBAR_TOKEN)")
 	defaultFeeds := fs.Bool("default-feeds", false, "poll the default list of Arabic news feeds")
@@ -64,14 +69,34 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	} else {
 		log = slog.New(slog.NewTextHandler(e.stderr, nil))
 	}
-	if *db != "" {
-		log.Warn("the persistent store is not wired into serve yet; articles are kept in memory", "db", *db)
-	}
+	dbSet := false
+	fs.Visit(func(f *flag.Flag) { dbSet = dbSet || f.Name == "db" })
 	az, err := analysis.New(analysis.Options{})
 	if err != nil {
 		return fmt.Errorf("loading the analyzer: %w", err)
 	}
-	store := memstore.New()
+	var store server.Store
+	switch {
+	case *memory:
+		store = memstore.New()
+	default:
+		path := *db
+		if *withDemo && !dbSet {
+			dir, err := os.MkdirTemp("", "akhbar-demo-")
+			if err != nil {
+				return fmt.Errorf("creating a demo store: %w", err)
+			}
+			defer os.RemoveAll(dir)
+			path = filepath.Join(dir, "demo.db")
+		}
+		sdb, err := sqlite.Open(ctx, path, sqlite.Options{})
+		if err != nil {
+			return err
+		}
+		defer sdb.Close()
+		store = server.FromStore(sdb, smallStories(sdb))
+		log.Info("store open", "db", path)
+	}
 	var srv *server.Server
 	poller := feeds.NewPoller(feeds.Options{
 		Client: &http.Client{},
@@ -118,4 +143,31 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	return err
+}
+
+// storiesLimit is the largest store whose stories serve groups itself, in
+// memory, on each request; larger stores need the story package's index.
+const storiesLimit = 5000
+
+// smallStories groups a small store's articles into wire copies and
+// clusters (through memstore) on each request; larger stores get none.
+func smallStories(st store.Store) func(ctx context.Context, limit int) ([]server.Story, error) {
+	return func(ctx context.Context, limit int) ([]server.Story, error) {
+		stats, err := st.Stats(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if stats.Articles > storiesLimit {
+			return []server.Story{}, nil
+		}
+		m := memstore.New()
+		err = st.Each(ctx, func(a *analysis.Analysis) error {
+			_, _, err := m.Put(ctx, a)
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("grouping stories: %w", err)
+		}
+		return m.Stories(ctx, limit)
+	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"akhbar/arabic"
 	"akhbar/server"
+	"akhbar/store"
 )
 
 // item is one clause of a query: a word, a prefix or a phrase.
@@ -63,7 +64,7 @@ func (s *Store) parse(q string) []item {
 		it := item{raw: raw, phrase: phrase, not: neg}
 		neg = false
 		if !phrase && strings.HasSuffix(raw, "*") {
-			p := arabic.Fold(strings.TrimRight(raw, "*"))
+			p := store.PrefixTerm(strings.TrimRight(raw, "*"))
 			if p == "" {
 				continue
 			}
