@@ -37,6 +37,9 @@ type Options struct {
 	Resolver func(name string) []string
 	// MaxConns caps the connection pool; 0 means pgx's default.
 	MaxConns int32
+	// ApplicationName is what the server shows for akhbar's connections
+	// (pg_stat_activity); "akhbar" when empty.
+	ApplicationName string
 }
 
 // DB is a Store in a PostgreSQL database.
@@ -94,6 +97,9 @@ func connect(ctx context.Context, dsn string, opts Options) (*pgxpool.Pool, stri
 	}
 	cfg.ConnConfig.RuntimeParams["search_path"] = schema
 	cfg.ConnConfig.RuntimeParams["application_name"] = "akhbar"
+	if opts.ApplicationName != "" {
+		cfg.ConnConfig.RuntimeParams["application_name"] = opts.ApplicationName
+	}
 	if opts.MaxConns > 0 {
 		cfg.MaxConns = opts.MaxConns
 	}
