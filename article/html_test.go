@@ -56,8 +56,8 @@ func TestReadHTML(t *testing.T) {
 			headline: "الحكومة تعلن خطة لدعم المزارعين في موسم الجفاف", published: "2023-05-10T06:30:00Z", site: "صحيفة الغد", lang: "ar",
 		},
 		{
-			name: "time element",
-			html: page(`<meta property="og:site_name" content="الموقع">`, `<time datetime="2021-12-01T08:00:00+02:00">1 ديسمبر 2021</time>`+storyHTML),
+			name:     "time element",
+			html:     page(`<meta property="og:site_name" content="الموقع">`, `<time datetime="2021-12-01T08:00:00+02:00">1 ديسمبر 2021</time>`+storyHTML),
 			headline: "الحكومة تعلن خطة لدعم المزارعين في موسم الجفاف", published: "2021-12-01T08:00:00+02:00", site: "الموقع", lang: "ar",
 		},
 	}

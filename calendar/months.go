@@ -164,6 +164,9 @@ func pairedTail(rest []string, month int) int {
 
 // matchOne matches one month name (one or two words) at the start of words.
 func matchOne(words []string) (month int, sys System, n int, ok bool) {
+	if len(words) == 0 {
+		return 0, 0, 0, false
+	}
 	raw := words[0]
 	first := arabic.Fold(raw)
 	if first == "" {
