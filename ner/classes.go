@@ -31,6 +31,15 @@ func (c *Classes) count(w string) uint32 {
 	return c.words[w].count
 }
 
+// alCount returns the corpus count of the word with the definite article
+// (ال + w); names seldom take it.
+func (c *Classes) alCount(w string) uint32 {
+	if c == nil {
+		return 0
+	}
+	return c.words["ال"+w].count
+}
+
 // ReadClasses reads a word-class file as written by wordclass.Write: one
 // word a line, "word<TAB>count<TAB>fine<TAB>coarse", words folded; lines
 // starting with # are comments. name names the input in errors.

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -24,6 +25,9 @@ type view struct {
 	// here (gazI), and whether the word is a known person-name token.
 	gazB, gazI uint8
 	gazPart    bool
+	given      bool  // a common Arabic given name
+	freq       uint8 // log2 of the word's corpus count, 0 when unknown
+	alRatio    uint8 // how often the word takes the article in the corpus, bucketed; 0 when unknown
 }
 
 // resources are what the features consult beyond the tokens.
@@ -75,7 +79,25 @@ func (c *Classes) makeView(tok arabic.Token) view {
 		}
 	}
 	v.n = utf8.RuneCountInString(w)
+	v.given = givenNames[v.bare]
 	if c != nil {
+		n := c.count(v.bare)
+		v.freq = uint8(bits.Len32(n))
+		if !strings.HasPrefix(v.bare, "ال") && n > 0 {
+			al := c.alCount(v.bare)
+			switch r := float64(al) / float64(n); {
+			case r == 0:
+				v.alRatio = 1
+			case r < 0.05:
+				v.alRatio = 2
+			case r < 0.2:
+				v.alRatio = 3
+			case r < 0.5:
+				v.alRatio = 4
+			default:
+				v.alRatio = 5
+			}
+		}
 		if e, ok := c.words[w]; ok {
 			v.fine, v.coarse = int32(e.fine), int32(e.coarse)
 		} else if e, ok := c.words[v.base]; ok {
@@ -126,6 +148,10 @@ const (
 	fGazPrev
 	fGazNext
 	fGazPart
+	fGiven
+	fFreq
+	fAlRatio
+	fCueWord
 )
 
 const (
@@ -228,6 +254,10 @@ func features(dst []uint64, views []view, i int) []uint64 {
 		hashInt(hashKind(fGaz), int64(v.gazB)<<8|int64(v.gazI)),
 		hashInt(hashKind(fGazPrev), int64(p.gazB)<<8|int64(p.gazI)),
 		hashInt(hashKind(fGazNext), int64(n.gazB)<<8|int64(n.gazI)),
+		hashInt(hashKind(fGiven), int64(b2i(v.given))|int64(b2i(p.given))<<1|int64(b2i(n.given))<<2),
+		hashInt(hashKind(fFreq), int64(min(v.freq, 20))<<4|int64(v.kind)),
+		hashInt(hashKind(fAlRatio), int64(v.alRatio)<<4|int64(p.alRatio)),
+		hashStr(hashInt(hashKind(fCueWord), int64(p.cue)), v.base),
 		hashInt(hashKind(fGazPart), int64(b2i(v.gazPart))|int64(b2i(p.gazPart))<<1|int64(b2i(n.gazPart))<<2),
 	)
 	if v.kind != arabic.Word && v.kind != arabic.Latin {
