@@ -126,12 +126,13 @@ func barChart(counts []Count, width, height float64, href func(period string) st
 		c.Max = max(c.Max, x.Count)
 	}
 	w := width / float64(len(series))
+	bw := min(w*0.8, 24) // a few bars stay bars, not blocks
 	for i, x := range series {
 		h := 0.0
 		if c.Max > 0 {
 			h = (height - 4) * float64(x.Count) / float64(c.Max)
 		}
-		b := Bar{X: float64(i)*w + w*0.1, W: w * 0.8, Y: height - h, H: h, Label: x.Period, Count: x.Count}
+		b := Bar{X: float64(i)*w + (w-bw)/2, W: bw, Y: height - h, H: h, Label: x.Period, Count: x.Count}
 		if href != nil && x.Count > 0 {
 			b.Href = href(x.Period)
 		}

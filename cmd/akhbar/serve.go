@@ -18,9 +18,12 @@ import (
 	"akhbar/feeds"
 	"akhbar/server"
 	"akhbar/server/memstore"
-	"akhbar/store"
 	"akhbar/store/sqlite"
 )
+
+// storiesLimit is the largest store whose stories serve groups in memory on
+// each request; larger stores need a story index in the store.
+const storiesLimit = 5000
 
 const serveUsage = `
 akhbar serve runs the HTTP API and the web UI, and polls feeds in the
@@ -94,7 +97,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		defer sdb.Close()
-		store = server.FromStore(sdb, smallStories(sdb))
+		store = server.FromStore(sdb, memstore.GroupStories(sdb, storiesLimit))
 		log.Info("store open", "db", path)
 	}
 	var srv *server.Server
@@ -143,31 +146,4 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	return err
-}
-
-// storiesLimit is the largest store whose stories serve groups itself, in
-// memory, on each request; larger stores need the story package's index.
-const storiesLimit = 5000
-
-// smallStories groups a small store's articles into wire copies and
-// clusters (through memstore) on each request; larger stores get none.
-func smallStories(st store.Store) func(ctx context.Context, limit int) ([]server.Story, error) {
-	return func(ctx context.Context, limit int) ([]server.Story, error) {
-		stats, err := st.Stats(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if stats.Articles > storiesLimit {
-			return []server.Story{}, nil
-		}
-		m := memstore.New()
-		err = st.Each(ctx, func(a *analysis.Analysis) error {
-			_, _, err := m.Put(ctx, a)
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("grouping stories: %w", err)
-		}
-		return m.Stories(ctx, limit)
-	}
 }

@@ -6,7 +6,9 @@ import (
 	"hash/fnv"
 	"sort"
 
+	"akhbar/analysis"
 	"akhbar/server"
+	"akhbar/store"
 )
 
 // Wire copies share most of their word shingles; related reports share
@@ -141,4 +143,29 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]server.Story, error) 
 		out = out[:limit]
 	}
 	return out, nil
+}
+
+// GroupStories returns a stories function for server.FromStore that reads
+// every article of st into a fresh in-memory Store and groups them, on each
+// call. Stores of more than maxArticles articles get no stories: grouping
+// them needs an index kept by the store.
+func GroupStories(st store.Store, maxArticles int) func(ctx context.Context, limit int) ([]server.Story, error) {
+	return func(ctx context.Context, limit int) ([]server.Story, error) {
+		stats, err := st.Stats(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("grouping stories: %w", err)
+		}
+		if stats.Articles > maxArticles {
+			return []server.Story{}, nil
+		}
+		m := New()
+		err = st.Each(ctx, func(a *analysis.Analysis) error {
+			_, _, err := m.Put(ctx, a)
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("grouping stories: %w", err)
+		}
+		return m.Stories(ctx, limit)
+	}
 }

@@ -1,0 +1,225 @@
+package server_test
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"akhbar/demo"
+	"akhbar/feeds"
+	"akhbar/server"
+	"akhbar/server/memstore"
+	"akhbar/store/sqlite"
+)
+
+// chromium finds the browser: $AKHBAR_CHROMIUM, else Debian's
+// /usr/bin/chromium. Without one the test fails in CI (CI=true) and skips
+// elsewhere.
+func chromium(t *testing.T) string {
+	t.Helper()
+	path := os.Getenv("AKHBAR_CHROMIUM")
+	if path == "" {
+		path = "/usr/bin/chromium"
+	}
+	if _, err := exec.LookPath(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true and no browser at %s (%v): run .ci/browser.sh", path, err)
+		}
+		t.Skipf("no browser at %s (run .ci/browser.sh, or set AKHBAR_CHROMIUM): %v", path, err)
+	}
+	return path
+}
+
+// screenshotDir is where the test saves its screenshots:
+// $AKHBAR_SCREENSHOTS, else a temporary folder (named in the log).
+func screenshotDir(t *testing.T) string {
+	dir := os.Getenv("AKHBAR_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshots in %s", dir)
+	return dir
+}
+
+// TestBrowser drives Debian's chromium through the pages over the real
+// SQLite store loaded with the demo articles: search, open an article,
+// follow an entity, stories, paste, and a narrow screen.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped with -short")
+	}
+	exe := chromium(t)
+	shots := screenshotDir(t)
+
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "browser.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	az := analyzer(t)
+	if n, err := demo.Load(ctx, az, server.FromStore(db, nil)); err != nil || n < 30 {
+		t.Fatalf("loading the demo: %d articles, %v", n, err)
+	}
+	srv, err := server.New(server.Config{Store: server.FromStore(db, memstore.GroupStories(db, 5000)), Analyzer: az,
+		Feeds: feeds.NewPoller(feeds.Options{}), Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	// An article written for this test, ingested through the API path.
+	if _, _, err := srv.Ingest(ctx, server.Input{Text: article1, Site: "Al Daffa 24", Published: "2026-03-31T09:00:00+03:00"}); err != nil {
+		t.Fatal(err)
+	}
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1000),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	bctx, cancel := context.WithTimeout(bctx, 3*time.Minute)
+	defer cancel()
+
+	step := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	shot := func(name string) {
+		t.Helper()
+		buf, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, name+".png"), buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+	visible := func(sel string) chromedp.Action[chromedp.Void] { return chromedp.WaitVisible(chromedp.CSS(sel)) }
+	click := func(sel string) chromedp.Action[chromedp.Void] { return chromedp.Click(chromedp.CSS(sel)) }
+
+	// Search: a spelling the other articles do not use still finds them.
+	step("search page", chromedp.Navigate(ts.URL+"/?q="+url.QueryEscape("يوهانسن")), visible(`ol.hits li.hit`))
+	shot("1-search")
+	dir := eval[string](t, bctx, `document.documentElement.dir`)
+	bodyDir := eval[string](t, bctx, `getComputedStyle(document.body).direction`)
+	hits := eval[int](t, bctx, `document.querySelectorAll('ol.hits li.hit').length`)
+	marks := eval[int](t, bctx, `document.querySelectorAll('ol.hits .snippet mark').length`)
+	snippet := text(`ol.hits li.hit .snippet`)
+	if dir != "rtl" || bodyDir != "rtl" {
+		t.Errorf("search page direction: html dir=%q, computed %q; want rtl", dir, bodyDir)
+	}
+	if hits < 5 {
+		t.Errorf("%d hits for يوهانسن, want the envoy's articles in both spellings (at least 5)", hits)
+	}
+	if marks == 0 || snippet == "" {
+		t.Errorf("snippets: %d marks in %q", marks, snippet)
+	}
+
+	// Open the first result: the article with coloured entity marks.
+	step("article page", click(`ol.hits li.hit h2 a`), visible(`article.doc`))
+	shot("2-article")
+	ents := eval[int](t, bctx, `document.querySelectorAll('article.doc .text a.ent').length`)
+	legend := eval[int](t, bctx, `document.querySelectorAll('.legend .ent').length`)
+	headline := text(`article.doc h1`)
+	entityHref := eval[string](t, bctx, `(document.querySelector('article.doc .text a.ent.PER') || {getAttribute: () => ''}).getAttribute('href')`)
+	if ents == 0 || legend == 0 {
+		t.Errorf("article %q: %d entity marks, %d legend entries; want both", headline, ents, legend)
+	}
+	if !strings.HasPrefix(entityHref, "/entity/") {
+		t.Fatalf("no person mark links to an entity page (href %q)", entityHref)
+	}
+
+	// Follow the person: every spelling, mentions per day, articles.
+	step("entity page", click(`article.doc .text a.ent.PER`), visible(`.entity-head h1`))
+	shot("3-entity")
+	name := text(`.entity-head h1`)
+	aliases := eval[int](t, bctx, `document.querySelectorAll('.aliases li').length`)
+	articles := eval[int](t, bctx, `document.querySelectorAll('.articles li.hit').length`)
+	bars := eval[int](t, bctx, `document.querySelectorAll('svg.histogram rect').length`)
+	if name == "" || aliases == 0 || articles == 0 || bars == 0 {
+		t.Errorf("entity page %q: %d spellings, %d articles, %d bars", name, aliases, articles, bars)
+	}
+
+	// Stories: the wire copies of one story are grouped.
+	step("stories page", chromedp.Navigate(ts.URL+"/stories"), visible(`main h1`))
+	shot("4-stories")
+	if n := eval[int](t, bctx, `document.querySelectorAll('section.story').length`); n == 0 {
+		t.Error("stories page lists no story")
+	}
+	if n := eval[int](t, bctx, `document.querySelectorAll('section.story .badge').length`); n == 0 {
+		t.Error("no story marks its original")
+	}
+
+	// Paste: analyze a text at once, nothing stored.
+	step("paste page", chromedp.Navigate(ts.URL+"/paste"), visible(`textarea[name=text]`),
+		chromedp.SetValue(chromedp.CSS(`textarea[name=text]`), article1), click(`form.paste button[type=submit]`), visible(`article.doc`))
+	shot("5-paste")
+	if n := eval[int](t, bctx, `document.querySelectorAll('article.doc a.ent').length`); n == 0 {
+		t.Error("paste: no entity marks in the analysis")
+	}
+
+	// English labels, then a narrow screen that does not scroll sideways.
+	q := url.QueryEscape("/?q=" + url.QueryEscape("الراشدي"))
+	step("english labels", chromedp.Navigate(ts.URL+"/lang?to=en&back="+q), visible(`ol.hits`))
+	shot("6-search-en")
+	if label := text(`.top nav a`); label != "Search" {
+		t.Errorf("first nav label with the English toggle = %q, want Search", label)
+	}
+	step("narrow screen", chromedp.EmulateViewport(390, 844), chromedp.Navigate(ts.URL+"/lang?to=ar&back="+q), visible(`ol.hits`))
+	shot("7-search-narrow")
+	if eval[bool](t, bctx, `document.documentElement.scrollWidth > window.innerWidth + 1`) {
+		t.Error("the search page scrolls sideways on a 390px screen")
+	}
+	step("narrow article", click(`ol.hits li.hit h2 a`), visible(`article.doc`))
+	shot("8-article-narrow")
+	if eval[bool](t, bctx, `document.documentElement.scrollWidth > window.innerWidth + 1`) {
+		t.Error("the article page scrolls sideways on a 390px screen")
+	}
+}
+
+// eval evaluates a JavaScript expression in the page and returns its value.
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
