@@ -48,7 +48,7 @@ func group(cands []*cand) []*cluster {
 			out = append(out, target)
 		}
 		if target.link == nil && c.link != nil && c.link.Type == target.typ {
-			target.link = c.link
+			target.setLink(c.link)
 		}
 		if target.link != nil {
 			byLink[target.link.ID] = target
@@ -83,60 +83,58 @@ func nearest(cs []*cluster, c *cand, typ string) *cluster {
 	return best
 }
 
-// sameReferent reports whether c names the referent of cl: the same name
-// in another spelling, a person's surname or the name without some middle
+// sameReferent reports whether c names the referent of cl: the same name as
+// one of its mentions in another spelling (the knowledge base's own names
+// are matched when c is linked), a person's surname or the name without some middle
 // words (قاسم توكاييف), or the first word of an organization's name (الاتحاد
 // for الاتحاد العام التونسي للشغل).
 func sameReferent(cl *cluster, c *cand) bool {
 	for _, n := range cl.names {
-		if sameWords(n.words, c.words) {
+		if sameWords(n, c) {
 			return true
 		}
 	}
-	if cl.link != nil {
-		for _, name := range cl.link.Names() {
-			if sameWords(strings.Fields(arabic.Fold(name)), c.words) {
-				return true
-			}
-		}
-	}
-	full := cl.longest.words
-	if len(c.words) >= len(full) {
+	full := cl.longest
+	if full == nil || len(c.words) >= len(full.words) {
 		return false
 	}
 	switch cl.typ {
 	case "PER":
 		// Ends with the same surname, and every word of c appears in order.
-		if !sameWord(c.words[len(c.words)-1], full[len(full)-1]) {
+		last, flast := len(c.words)-1, len(full.words)-1
+		if !sameWord(c.words[last], c.keys[last], full.words[flast], full.keys[flast]) {
 			return false
 		}
 		j := 0
-		for _, w := range full {
-			if j < len(c.words) && sameWord(c.words[j], w) {
+		for i, w := range full.words {
+			if j < len(c.words) && sameWord(c.words[j], c.keys[j], w, full.keys[i]) {
 				j++
 			}
 		}
 		return j == len(c.words)
 	case "ORG":
-		return len(c.words) == 1 && sameWord(c.words[0], full[0]) && strings.HasPrefix(c.words[0], "ال")
+		return len(c.words) == 1 && sameWord(c.words[0], c.keys[0], full.words[0], full.keys[0]) && strings.HasPrefix(c.words[0], "ال")
 	}
 	return false
 }
 
-func sameWords(a, b []string) bool {
-	if len(a) != len(b) {
+// sameWords reports whether a and b are the same name word for word.
+func sameWords(a, b *cand) bool {
+	if len(a.words) != len(b.words) {
 		return false
 	}
-	for i := range a {
-		if !sameWord(a[i], b[i]) {
+	for i := range a.words {
+		if !sameWord(a.words[i], a.keys[i], b.words[i], b.keys[i]) {
 			return false
 		}
 	}
 	return true
 }
 
-func sameWord(a, b string) bool {
-	return a == b || arabic.SameName(a, b)
+// sameWord compares two folded words given their keys; SameName runs only
+// when the keys agree.
+func sameWord(a, ka, b, kb string) bool {
+	return a == b || ka == kb && arabic.SameName(a, b)
 }
 
 // resolveRoles attaches role mentions to clusters: by apposition (a person
@@ -189,16 +187,19 @@ func resolveRoles(roles []*role, cands []*cand, date time.Time, k *kb.KB, out *[
 		if cl == nil {
 			// The article may name the holder without the knowledge base
 			// linking the name (a spelling it does not know).
+			probe := &cluster{typ: "PER", longest: nameOf(p.NameAr)}
+			probe.setLink(p)
 			for _, c := range *out {
-				if c.typ == "PER" && c.link == nil && sameReferent(&cluster{typ: "PER", link: p, longest: &cand{words: strings.Fields(arabic.Fold(p.NameAr))}}, c.longest) {
+				if c.typ == "PER" && c.link == nil && c.longest != nil && sameReferent(probe, c.longest) {
 					cl = c
-					cl.link = p
+					cl.setLink(p)
 					break
 				}
 			}
 		}
 		if cl == nil {
-			cl = &cluster{typ: "PER", link: p}
+			cl = &cluster{typ: "PER"}
+			cl.setLink(p)
 			*out = append(*out, cl)
 		}
 		byLink[p.ID] = cl

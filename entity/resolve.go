@@ -16,6 +16,7 @@ type cand struct {
 	typ              string
 	text             string
 	words            []string // folded words of text
+	keys             []string // arabic.NameKey of each word
 	link             *kb.Entry
 }
 
@@ -35,6 +36,9 @@ type cluster struct {
 	longest *cand
 }
 
+// setLink links the cluster to e.
+func (cl *cluster) setLink(e *kb.Entry) { cl.link = e }
+
 // Resolve groups the tagger's mentions of one article into entities. toks
 // are the article's tokens (arabic.Tokenize(text)) and mentions the tagger's
 // output over them; date is the article's date, used to read role phrases
@@ -50,8 +54,10 @@ func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time
 	runes := []rune(text)
 	covered := make([]bool, len(toks))
 	var roles []*role
+	var words *kb.Words
 	if k != nil {
-		roles = findRoles(toks, k, covered)
+		words = kb.Prepare(toks)
+		roles = findRoles(toks, words, k, covered)
 	}
 	var cands []*cand
 	for _, m := range mentions {
@@ -62,7 +68,7 @@ func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time
 		cands = append(cands, c)
 	}
 	if k != nil {
-		cands = repair(cands, runes, toks, k)
+		cands = repair(cands, runes, toks, words, k)
 	}
 	for _, c := range cands {
 		for i := c.tokStart; i < c.tokEnd; i++ {
@@ -70,7 +76,7 @@ func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time
 		}
 	}
 	if k != nil {
-		cands = append(cands, fromGazetteer(runes, toks, covered, k)...)
+		cands = append(cands, fromGazetteer(runes, toks, words, covered, k)...)
 		for _, c := range cands {
 			if c.link == nil {
 				c.link = link(k, c)
@@ -84,11 +90,11 @@ func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time
 
 // findRoles marks and returns the role phrases of toks, including
 // counterpart phrases (نظيره الأردني) whose title is the last role's.
-func findRoles(toks []arabic.Token, k *kb.KB, covered []bool) []*role {
+func findRoles(toks []arabic.Token, words *kb.Words, k *kb.KB, covered []bool) []*role {
 	var out []*role
 	lastTitle := ""
 	for i := 0; i < len(toks); i++ {
-		if r, ok := k.RoleAt(toks, i); ok {
+		if r, ok := k.RoleAt(words, i); ok {
 			out = append(out, &role{r.Start, r.End, r.TokStart, r.TokEnd, r.Title, r.Owner})
 			lastTitle = r.Title
 			for j := r.TokStart; j < r.TokEnd; j++ {
@@ -177,8 +183,19 @@ func ownName(k *kb.KB, name string) bool {
 }
 
 func newCand(runes []rune, start, end, ts, te int, typ string) *cand {
-	text := string(runes[start:end])
-	return &cand{start: start, end: end, tokStart: ts, tokEnd: te, typ: typ, text: text, words: strings.Fields(arabic.Fold(text))}
+	c := nameOf(string(runes[start:end]))
+	c.start, c.end, c.tokStart, c.tokEnd, c.typ = start, end, ts, te, typ
+	return c
+}
+
+// nameOf returns a candidate for text with its words and their keys.
+func nameOf(text string) *cand {
+	words := strings.Fields(arabic.Fold(text))
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = arabic.NameKey(w)
+	}
+	return &cand{text: text, words: words, keys: keys}
 }
 
 // fromGazetteer returns the knowledge-base names among the tokens no other
@@ -188,13 +205,13 @@ func newCand(runes []rune, start, end, ts, te int, typ string) *cand {
 // organizations unless a definite adjective continues the name (مجلس الأمن
 // الجماعي is not مجلس الأمن); persons by a name of two words, or one word of
 // five letters or more.
-func fromGazetteer(runes []rune, toks []arabic.Token, covered []bool, k *kb.KB) []*cand {
+func fromGazetteer(runes []rune, toks []arabic.Token, w *kb.Words, covered []bool, k *kb.KB) []*cand {
 	var out []*cand
 	for i := 0; i < len(toks); i++ {
 		if covered[i] || toks[i].Kind != arabic.Word {
 			continue
 		}
-		m, ok := k.MatchAt(toks, i)
+		m, ok := k.MatchAt(w, i)
 		if !ok {
 			continue
 		}
@@ -274,7 +291,7 @@ func link(k *kb.KB, c *cand) *kb.Entry {
 // a proclitic is put back when the whole word is a known name or another
 // mention's spelling (لوكاتشينكو, not وكاتشينكو). Mentions swallowed by an
 // extension are dropped.
-func repair(cands []*cand, runes []rune, toks []arabic.Token, k *kb.KB) []*cand {
+func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb.KB) []*cand {
 	for _, c := range cands {
 		first := toks[c.tokStart]
 		if first.Start < c.start && first.End >= c.start {
@@ -283,7 +300,7 @@ func repair(cands []*cand, runes []rune, toks []arabic.Token, k *kb.KB) []*cand 
 				*c = *newCand(runes, first.Start, c.end, c.tokStart, c.tokEnd, c.typ)
 			}
 		}
-		if m, ok := k.MatchAt(toks, c.tokStart); ok && m.TokEnd > c.tokEnd && m.Start == c.start {
+		if m, ok := k.MatchAt(w, c.tokStart); ok && m.TokEnd > c.tokEnd && m.Start == c.start {
 			*c = *newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, c.typ)
 		}
 	}
@@ -309,8 +326,9 @@ func spelledElsewhere(cands []*cand, c *cand, word string) bool {
 		if o == c {
 			continue
 		}
-		for _, w := range o.words {
-			if w != arabic.Fold(c.text) && arabic.SameName(w, word) {
+		wk := arabic.NameKey(word)
+		for i, w := range o.words {
+			if w != arabic.Fold(c.text) && o.keys[i] == wk && arabic.SameName(w, word) {
 				return true
 			}
 		}

@@ -28,7 +28,7 @@ func ExampleKB_RoleAt() {
 		return
 	}
 	toks := arabic.Tokenize("وقال رئيس كازاخستان")
-	r, ok := k.RoleAt(toks, 1)
+	r, ok := k.RoleAt(kb.Prepare(toks), 1)
 	fmt.Println(ok, r.Owner, r.TokEnd)
 	// Output: true KZ 3
 }

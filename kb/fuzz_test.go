@@ -17,10 +17,10 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		toks := arabic.Tokenize(text)
-		for i := range toks {
-			k.MatchAt(toks, i)
-			k.RoleAt(toks, i)
+		w := Prepare(arabic.Tokenize(text))
+		for i := range w.Len() {
+			k.MatchAt(w, i)
+			k.RoleAt(w, i)
 		}
 		k.Holder("الرئيس", "KZ", time.Time{})
 	})

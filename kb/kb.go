@@ -62,15 +62,19 @@ func (tm Term) Covers(t time.Time) bool {
 // KB is the loaded knowledge base. It is read-only after Load and safe for
 // concurrent use.
 type KB struct {
-	entries  []*Entry
-	byID     map[string]*Entry
-	byName   map[string][]*Entry // nameForm of names and aliases
-	byKey    map[string][]*Entry // arabic.NameKey of names and aliases
-	nisba    map[string]string   // folded nisba form -> ISO2
-	roles    map[string][]holder // roleKey(title, owner) -> office holders
-	titles   map[string]bool     // normalized role titles
-	maxWords int                 // most words in a name
-	maxTitle int                 // most words in a title
+	entries []*Entry
+	byID    map[string]*Entry
+	byName  map[string][]*Entry // nameForm of names and aliases
+	byKey   map[string][]*Entry // arabic.NameKey of names and aliases
+	nisba   map[string]string   // folded nisba form -> ISO2
+	roles   map[string][]holder // roleKey(title, owner) -> office holders
+	titles  map[string]bool     // normalized role titles
+	// firstWords and titleFirst hold the first word of every name and of
+	// every title, so that most tokens are rejected with one lookup.
+	firstWords map[string]bool
+	titleFirst map[string]bool
+	maxWords   int // most words in a name
+	maxTitle   int // most words in a title
 }
 
 type holder struct {

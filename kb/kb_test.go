@@ -123,7 +123,7 @@ func TestRoleAt(t *testing.T) {
 		toks := arabic.Tokenize(tt.text)
 		found := false
 		for i := range toks {
-			r, ok := k.RoleAt(toks, i)
+			r, ok := k.RoleAt(Prepare(toks), i)
 			if !ok {
 				continue
 			}
@@ -141,7 +141,7 @@ func TestRoleAt(t *testing.T) {
 	for _, text := range []string{"قال رئيس بيلاروسي سابق", "وصل الرئيس إلى القاعة"} {
 		toks := arabic.Tokenize(text)
 		for i := range toks {
-			if r, ok := k.RoleAt(toks, i); ok {
+			if r, ok := k.RoleAt(Prepare(toks), i); ok {
 				t.Errorf("RoleAt in %q found %+v, want none", text, r)
 			}
 		}
@@ -160,7 +160,7 @@ func TestMatchAt(t *testing.T) {
 		toks := arabic.Tokenize(tt.text)
 		var got []string
 		for i := 0; i < len(toks); i++ {
-			if m, ok := k.MatchAt(toks, i); ok {
+			if m, ok := k.MatchAt(Prepare(toks), i); ok {
 				got = append(got, string([]rune(tt.text)[m.Start:m.End])+"="+m.Entries[0].ID)
 				i = m.TokEnd - 1
 			}

@@ -25,6 +25,9 @@ func Parse(text string) (*KB, error) {
 		nisba:  map[string]string{},
 		roles:  map[string][]holder{},
 		titles: map[string]bool{},
+
+		firstWords: map[string]bool{},
+		titleFirst: map[string]bool{},
 	}
 	var cues []cueRow
 	for n, ln := range strings.Split(text, "\n") {
@@ -134,6 +137,8 @@ func (k *KB) add(e *Entry) {
 		}
 		seenName[f] = true
 		k.byName[f] = append(k.byName[f], e)
+		first, _, _ := strings.Cut(f, " ")
+		k.firstWords[first] = true
 		if w := len(strings.Fields(f)); w > k.maxWords {
 			k.maxWords = w
 		}
@@ -150,6 +155,8 @@ func (k *KB) addTitle(t string) {
 		return
 	}
 	k.titles[nt] = true
+	first, _, _ := strings.Cut(nt, " ")
+	k.titleFirst[first] = true
 	if w := len(strings.Fields(nt)); w > k.maxTitle {
 		k.maxTitle = w
 	}

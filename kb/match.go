@@ -6,6 +6,35 @@ import (
 	"akhbar/arabic"
 )
 
+// Words is a text's tokens prepared for matching: each token's folded form
+// and its readings with and without proclitics, computed once per text.
+type Words struct {
+	toks  []arabic.Token
+	form  []string  // nameForm of each token; "" for punctuation
+	reads [][]split // readings of each word
+}
+
+// Prepare folds toks once for MatchAt and RoleAt.
+func Prepare(toks []arabic.Token) *Words {
+	w := &Words{toks: toks, form: make([]string, len(toks)), reads: make([][]split, len(toks))}
+	for i, t := range toks {
+		if t.Kind == arabic.Punct {
+			continue
+		}
+		if t.Norm != "" {
+			// Norm is Normalize(Text); Fold only adds ة -> ه.
+			w.form[i] = strings.ReplaceAll(t.Norm, "ة", "ه")
+		} else {
+			w.form[i] = nameForm(t.Text)
+		}
+		w.reads[i] = proclitics(t.Text, w.form[i])
+	}
+	return w
+}
+
+// Len returns the number of tokens.
+func (w *Words) Len() int { return len(w.toks) }
+
 // Match is a run of tokens that names knowledge-base entries.
 type Match struct {
 	TokStart, TokEnd int      // token range [TokStart, TokEnd)
@@ -13,27 +42,36 @@ type Match struct {
 	Entries          []*Entry // the entries so named, most likely first
 }
 
-// MatchAt returns the longest name of an entry that starts at toks[i],
+// MatchAt returns the longest name of an entry that starts at token i,
 // allowing proclitics on its first word (لكازاخستان، والأردن، للأمم المتحدة).
-func (k *KB) MatchAt(toks []arabic.Token, i int) (Match, bool) {
-	if i < 0 || i >= len(toks) || toks[i].Kind == arabic.Punct {
+func (k *KB) MatchAt(w *Words, i int) (Match, bool) {
+	if i < 0 || i >= len(w.toks) || w.toks[i].Kind == arabic.Punct {
+		return Match{}, false
+	}
+	var firsts []split
+	for _, r := range w.reads[i] {
+		if k.firstWords[r.rest] {
+			firsts = append(firsts, r)
+		}
+	}
+	if len(firsts) == 0 {
 		return Match{}, false
 	}
 	limit := i
-	for limit < len(toks) && limit-i < k.maxWords && toks[limit].Kind != arabic.Punct {
+	for limit < len(w.toks) && limit-i < k.maxWords && w.toks[limit].Kind != arabic.Punct {
 		limit++
 	}
 	var b strings.Builder
 	for n := limit - i; n >= 1; n-- {
-		for _, first := range proclitics(toks[i].Text) {
+		for _, first := range firsts {
 			b.Reset()
 			b.WriteString(first.rest)
 			for j := i + 1; j < i+n; j++ {
 				b.WriteByte(' ')
-				b.WriteString(nameForm(toks[j].Text))
+				b.WriteString(w.form[j])
 			}
 			if es := k.byName[b.String()]; len(es) > 0 {
-				return Match{TokStart: i, TokEnd: i + n, Start: toks[i].Start + first.prefix, End: toks[i+n-1].End, Entries: es}, true
+				return Match{TokStart: i, TokEnd: i + n, Start: w.toks[i].Start + first.prefix, End: w.toks[i+n-1].End, Entries: es}, true
 			}
 		}
 	}
@@ -47,12 +85,12 @@ type split struct {
 	rest   string
 }
 
-// proclitics returns the readings of word with and without its proclitics:
-// و ف, then ب ل ك, and لل read as ل + ال. The word as written comes first.
-func proclitics(word string) []split {
-	f := nameForm(word)
+// proclitics returns the readings of word (whose name form is f) with and
+// without its proclitics: و ف, then ب ل ك, and لل read as ل + ال. The word
+// as written comes first.
+func proclitics(word, f string) []split {
 	out := []split{{0, f}}
-	if len([]rune(f)) < 4 {
+	if len(f) < 4*len("ا") {
 		return out
 	}
 	orig := []rune(word)

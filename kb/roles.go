@@ -25,11 +25,17 @@ func NormTitle(t string) string { return normTitle(t) }
 func normTitle(t string) string {
 	words := strings.Fields(nameForm(t))
 	for i, w := range words {
-		if strings.HasPrefix(w, "ال") && len([]rune(w)) > 3 {
-			words[i] = strings.TrimPrefix(w, "ال")
-		}
+		words[i] = titleWord(w)
 	}
 	return strings.Join(words, " ")
+}
+
+// titleWord drops the article from one word in name form.
+func titleWord(w string) string {
+	if strings.HasPrefix(w, "ال") && len(w) > 3*len("ا") {
+		return w[len("ال"):]
+	}
+	return w
 }
 
 func roleKey(title, owner string) string { return title + "|" + owner }
@@ -100,29 +106,33 @@ func (k *KB) ownerEntry(phrase string) (string, bool) {
 	return "", false
 }
 
-// RoleAt reports the role phrase that starts at toks[i], if any: the
+// RoleAt reports the role phrase that starts at token i, if any: the
 // longest known title followed by its owner. A nisba owner must be definite
 // (الرئيس البيلاروسي, not رئيس بيلاروسي).
-func (k *KB) RoleAt(toks []arabic.Token, i int) (Role, bool) {
-	if i < 0 || i >= len(toks) || toks[i].Kind != arabic.Word {
+func (k *KB) RoleAt(w *Words, i int) (Role, bool) {
+	if i < 0 || i >= len(w.toks) || w.toks[i].Kind != arabic.Word {
 		return Role{}, false
 	}
-	for _, first := range proclitics(toks[i].Text) {
+	toks := w.toks
+	for _, first := range w.reads[i] {
+		if !k.titleFirst[titleWord(first.rest)] {
+			continue
+		}
 		for n := min(k.maxTitle, len(toks)-i); n >= 1; n-- {
 			words := make([]string, 0, n)
-			words = append(words, first.rest)
+			words = append(words, titleWord(first.rest))
 			ok := true
 			for j := i + 1; j < i+n; j++ {
 				if toks[j].Kind != arabic.Word {
 					ok = false
 					break
 				}
-				words = append(words, toks[j].Text)
+				words = append(words, titleWord(w.form[j]))
 			}
 			if !ok {
 				continue
 			}
-			title := normTitle(strings.Join(words, " "))
+			title := strings.Join(words, " ")
 			if !k.titles[title] {
 				continue
 			}
@@ -133,7 +143,7 @@ func (k *KB) RoleAt(toks []arabic.Token, i int) (Role, bool) {
 						ok = false
 						break
 					}
-					ow = append(ow, toks[j].Text)
+					ow = append(ow, w.form[j])
 				}
 				if !ok {
 					ok = true
