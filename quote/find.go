@@ -197,6 +197,11 @@ func (f *finder) verbAt(i int) (verbInfo, string, bool) {
 	if v, ok := verbs[w]; ok {
 		return v, f.toks[i].Text, true
 	}
+	// رأى (saw, held) folds like the noun رأي (opinion); only the written
+	// alef maqsura tells them apart.
+	if (w == "راي" || w == "وراي") && strings.HasSuffix(f.toks[i].Text, "ى") {
+		return verbInfo{}, strings.TrimPrefix(f.toks[i].Text, "و"), true
+	}
 	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
 		if v, ok := verbs[w[len("و"):]]; ok {
 			r := []rune(f.toks[i].Text)

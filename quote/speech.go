@@ -42,6 +42,11 @@ func (f *finder) scan() {
 				continue
 			}
 		}
+		if f.isSpeechAct(k) {
+			if sp, _ := f.subject(k, verbInfo{}); sp.known() {
+				f.last = sp
+			}
+		}
 		if sayingNouns[f.fold[k]] {
 			// نقلت الصحيفة عن مصدر أمني قوله إن ...
 			for a := k - 1; a >= 0 && a >= k-maxSubjectWords-1; a-- {
@@ -75,7 +80,7 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 	case v.marksOnly:
 		window = marksOnlyWindow
 	}
-	if given == nil && sp.known() && j-k <= 5 {
+	if given == nil && sp.known() && j-k <= 9 {
 		// The subject of a reporting verb is who a dependent form after it
 		// continues, even when the verb itself introduced nothing.
 		f.last = sp
@@ -97,6 +102,9 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 			return k + 1
 		}
 		w := f.fold[j]
+		if attentionNouns[w] {
+			return k + 1
+		}
 		if f.isPunct(j, ":") {
 			if j+1 < len(f.toks) && f.openAt[j+1] >= 0 {
 				continue
@@ -114,9 +122,19 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 		}
 		isComp := complementizers[w]
 		isPrep := v.prep != "" && w == v.prep
+		if isPrep && !(j+1 < len(f.toks) && complementizers[f.fold[j+1]]) {
+			// شددت الهيئة على موقعها على أن: a later أن is the one.
+			if c := f.complementizerWithin(j+1, 5); c > 0 {
+				j = c - 1
+				continue
+			}
+		}
 		if isComp || isPrep {
 			s := j + 1
 			if isPrep && s < len(f.toks) && complementizers[f.fold[s]] {
+				s++
+			}
+			if f.isPunct(s, ":") {
 				s++
 			}
 			if s < len(f.toks) && f.openAt[s] >= 0 && f.quoteIsWhole(f.openAt[s]) {
@@ -142,6 +160,20 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 
 // openingMarks are the quotation marks that can open a quotation.
 var openingMarks = []string{"«", "“", "”", "\"", "'", "‘", "„"}
+
+// complementizerWithin returns the index of a complementizer among the n
+// tokens from i, before any punctuation but a comma, or -1.
+func (f *finder) complementizerWithin(i, n int) int {
+	for j := i; j < len(f.toks) && j < i+n; j++ {
+		if complementizers[f.fold[j]] {
+			return j
+		}
+		if f.toks[j].Kind == arabic.Punct && !f.isPunct(j, "،", ",") {
+			return -1
+		}
+	}
+	return -1
+}
 
 // quoteIsWhole reports whether mark m after a complementizer holds the whole
 // statement (أكد أن "...") rather than a few quoted words inside it (أكد أن
@@ -170,7 +202,23 @@ func (f *finder) tooShort(m, j int) bool {
 	if f.wordsIn(mk.open, mk.close) >= minQuoteWords {
 		return false
 	}
-	return !(f.isPunct(j-1, ":") || j > 0 && complementizers[f.fold[j-1]])
+	if f.isPunct(j-1, ":") {
+		return false
+	}
+	return !(j > 0 && complementizers[f.fold[j-1]] && f.wordsIn(mk.open, mk.close) >= 2)
+}
+
+// isSpeechAct reports whether token k is a verb in speechActs, with or
+// without و or ف.
+func (f *finder) isSpeechAct(k int) bool {
+	if f.toks[k].Kind != arabic.Word {
+		return false
+	}
+	w := f.fold[k]
+	if speechActs[w] {
+		return true
+	}
+	return (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && speechActs[w[len("و"):]]
 }
 
 // namesWork reports whether the quotation mark at token j follows a word
@@ -221,7 +269,7 @@ func (f *finder) clauseEnd(s int) int {
 	end := min(f.sentEnd[s], s+maxClauseTokens, len(f.toks))
 	for j := s; j < end; j++ {
 		if m := f.openAt[j]; m >= 0 {
-			if j > s && (f.isPunct(j-1, ":") || f.wordsIn(f.marks[m].open, f.marks[m].close) >= 8) {
+			if j > s && f.isPunct(j-1, ":") {
 				return j
 			}
 			j = f.marks[m].close
@@ -231,7 +279,7 @@ func (f *finder) clauseEnd(s int) int {
 			return j
 		}
 		if j > s && f.isPunct(j, "،", ",", "؛", ";") {
-			if _, _, ok := f.verbAt(j + 1); ok {
+			if v, _, ok := f.verbAt(j + 1); ok && (v.cont || strings.HasPrefix(f.fold[j+1], "و") || strings.HasPrefix(f.fold[j+1], "ف")) {
 				return j
 			}
 		}
@@ -276,8 +324,26 @@ func (f *finder) subject(k int, v verbInfo) (speaker, int) {
 			words++
 			j++
 		}
+		if plural(f.fold[k]) {
+			// A plural verb comes after its subject in Arabic: what
+			// follows it is not its subject.
+			j = k + 1
+		}
 		if j > k+1 {
+			if m := f.openAt[j]; m >= 0 && f.wordsIn(f.marks[m].open, f.marks[m].close) <= 4 {
+				j = f.marks[m].close + 1 // a name in marks: صحيفة "ديلي تلغراف"
+			}
 			j = f.appositive(j, v)
+			if isTransmit(f.fold[k]) && j < len(f.toks) && f.fold[j] == "عن" {
+				// نقلت الوكالة عن مصدر أمني أن: the source speaks.
+				e := j + 1
+				for e < len(f.toks) && f.isWord(e) && e-j <= maxSubjectWords && !complementizers[f.fold[e]] && !sayingNouns[f.fold[e]] {
+					e++
+				}
+				if e > j+1 {
+					return f.resolve(j+1, e), e
+				}
+			}
 			return f.resolve(k+1, j), j
 		}
 		if sp, ok := f.subjectBefore(k); ok {
@@ -305,7 +371,7 @@ func (f *finder) appositive(j int, v verbInfo) int {
 	if e == j+1 || e >= len(f.toks) {
 		return j
 	}
-	if f.isPunct(e, "،", ",") || complementizers[f.fold[e]] || v.prep != "" && f.fold[e] == v.prep {
+	if f.isPunct(e, "،", ",") || complementizers[f.fold[e]] || v.prep != "" && f.fold[e] == v.prep || stopAfterVerb[f.fold[e]] {
 		return e
 	}
 	return j
@@ -458,4 +524,14 @@ func (f *finder) mentionAt(start int) (Mention, bool) {
 		return f.mentions[i], true
 	}
 	return Mention{}, false
+}
+
+// plural reports whether a folded verb form is plural (قالوا، أكدوا).
+func plural(w string) bool { return strings.HasSuffix(w, "وا") }
+
+// isTransmit reports whether a folded verb is نقل "relayed", whose عن
+// names who spoke.
+func isTransmit(w string) bool {
+	w = strings.TrimPrefix(w, "و")
+	return w == "نقل" || w == "نقلت" || w == "نقلوا"
 }
