@@ -37,6 +37,7 @@ Usage:
 Examples:
   akhbar analyze examples/seed-like.txt
   akhbar analyze --tokens --pretty examples/seed-like.txt
+  akhbar analyze --format text examples/seed-like.txt
   akhbar analyze ../shared/data/news/arabic_news.jsonl.gz > analyses.jsonl
   curl -s https://example.org/feed.xml | akhbar analyze --as feed
 `
@@ -48,6 +49,7 @@ type analyzeOptions struct {
 	pretty    bool
 	progress  bool
 	splitOnly bool
+	text      bool // --format text: the readable timeline instead of JSON
 }
 
 func runAnalyze(ctx context.Context, e *env, args []string) error {
@@ -58,10 +60,14 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "analyze `N` articles at a time")
 	noProgress := fs.Bool("no-progress", false, "do not draw a progress bar, even on a terminal")
 	splitOnly := fs.Bool("split-only", false, "only read the articles and split them into paragraphs and sentences (no annotators)")
+	format := fs.String("format", "json", "output `FORMAT`: json (the Analysis), or text (a readable timeline, who said what, sources)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	opts := analyzeOptions{workers: *workers, pretty: *pretty, splitOnly: *splitOnly}
+	if !formats[*format] {
+		return usageError("unknown --format %q (json or text)", *format)
+	}
+	opts := analyzeOptions{workers: *workers, pretty: *pretty, splitOnly: *splitOnly, text: *format == "text"}
 	if *as != "" {
 		k, err := article.ParseKind(*as)
 		if err != nil {
@@ -253,6 +259,12 @@ func analyzeOne(ctx context.Context, az *analysis.Analyzer, a *article.Article, 
 		}
 	}
 	var buf bytes.Buffer
+	if opts.text {
+		if err := writeText(&buf, res); err != nil {
+			return nil, fmt.Errorf("writing the timeline of %s: %w", a.ID, err)
+		}
+		return buf.Bytes(), nil
+	}
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if opts.pretty {
