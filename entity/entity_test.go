@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -12,20 +13,26 @@ import (
 
 // mentionsOf builds tagger mentions by hand: each spec is TYPE:surface, and
 // every occurrence of surface not inside an earlier spec's occurrence is a
-// mention.
+// mention; TYPE:surface@N takes only the Nth such occurrence.
 func mentionsOf(text string, toks []arabic.Token, specs ...string) []ner.Mention {
 	runes := []rune(text)
 	taken := make([]bool, len(runes))
 	var out []ner.Mention
 	for _, spec := range specs {
 		typ, surface, _ := strings.Cut(spec, ":")
+		surface, nth, one := strings.Cut(surface, "@")
 		sr := []rune(surface)
+		seen := 0
 		for i := 0; i+len(sr) <= len(runes); i++ {
 			if string(runes[i:i+len(sr)]) != surface || taken[i] {
 				continue
 			}
 			if i+len(sr) < len(runes) && arabic.IsArabicLetter(runes[i+len(sr)]) {
 				continue // inside a longer word
+			}
+			seen++
+			if one && fmt.Sprint(seen) != nth {
+				continue
 			}
 			m := ner.Mention{Start: i, End: i + len(sr), TokStart: -1, Type: typ}
 			for j, t := range toks {
@@ -209,6 +216,20 @@ func TestResolve(t *testing.T) {
 			text:   "كيف تؤثر الأزمة المالية على مدينة صغيرة؟ سأل الخبير في تقرير مالي عن الجزيرة العربية.",
 			date:   "2020-01-01",
 			absent: []string{"كيف", "مدينة", "مالي"},
+		},
+		{
+			name:  "one name with two types from the tagger is one entity of the majority type",
+			text:  "رفعت مؤسسة كوبالت تصنيف البنك، وقالت كوبالت إن النظرة مستقرة، وأضافت كوبالت أن المخاطر محدودة.",
+			date:  "2020-01-01",
+			specs: []string{"ORG:مؤسسة كوبالت", "PER:كوبالت@1", "ORG:كوبالت"},
+			wants: []want{{LocalID("ORG", "مؤسسة كوبالت"), "ORG", []string{"مؤسسة كوبالت", "كوبالت", "كوبالت"}}},
+		},
+		{
+			name:  "a name the tagger types two ways, without a longer form",
+			text:  "قالت نوفاريس إن الأرباح ارتفعت، وأكدت نوفاريس أن السوق تتحسن، ثم أعلنت نوفاريس خطة جديدة.",
+			date:  "2020-01-01",
+			specs: []string{"PER:نوفاريس@1", "ORG:نوفاريس"},
+			wants: []want{{LocalID("ORG", "نوفاريس"), "ORG", []string{"نوفاريس", "نوفاريس", "نوفاريس"}}},
 		},
 		{
 			name:   "nisba adjectives alone are not entities",

@@ -43,9 +43,23 @@ func group(cands []*cand) []*cluster {
 				target = t
 			}
 		}
+		vote := true
+		if target == nil && c.link == nil {
+			// The tagger may give one name two types in one article
+			// (ستاندرد as ORG and as PER): the same words are one referent.
+			target = sameName(out, c)
+		}
+		if target == nil && c.link == nil && (typ == "ORG" || typ == "PER") {
+			// كوبالت after مؤسسة كوبالت is the organization, whatever the
+			// tagger calls it.
+			target, vote = orgTail(out, c), false
+		}
 		if target == nil {
-			target = &cluster{typ: typ}
+			target, vote = &cluster{typ: typ, votes: map[string]int{}}, true
 			out = append(out, target)
+		}
+		if vote {
+			target.votes[typ]++
 		}
 		if target.link == nil && c.link != nil && c.link.Type == target.typ {
 			target.setLink(c.link)
@@ -58,7 +72,63 @@ func group(cands []*cand) []*cluster {
 			target.longest = c
 		}
 	}
+	for _, cl := range out {
+		if cl.link != nil {
+			continue
+		}
+		for t, n := range cl.votes {
+			if n > cl.votes[cl.typ] || n == cl.votes[cl.typ] && t < cl.typ {
+				cl.typ = t
+			}
+		}
+	}
 	return out
+}
+
+// orgHeads are generic nouns that open an organization's name; the rest
+// of the name can stand for the whole (مؤسسة كوبالت ... كوبالت).
+var orgHeads = foldedSet("مؤسسة", "شركة", "وكالة", "منظمة", "حركة", "جماعة", "حزب", "مجموعة", "بنك", "مصرف", "صحيفة",
+	"قناة", "موقع", "جمعية", "هيئة", "صندوق")
+
+// foldedSet returns the set of the folded words.
+func foldedSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[arabic.Fold(w)] = true
+	}
+	return m
+}
+
+// orgTail returns the organization cluster whose name is a generic head
+// noun followed by c's words.
+func orgTail(cs []*cluster, c *cand) *cluster {
+	for _, cl := range cs {
+		full := cl.longest
+		if cl.typ != "ORG" || full == nil || len(full.words) != len(c.words)+1 || !orgHeads[full.words[0]] {
+			continue
+		}
+		tail := &cand{words: full.words[1:], keys: full.keys[1:]}
+		if sameWords(tail, c) {
+			return cl
+		}
+	}
+	return nil
+}
+
+// sameName returns an unlinked cluster, of any type, with a mention
+// written as c is (up to spelling).
+func sameName(cs []*cluster, c *cand) *cluster {
+	for _, cl := range cs {
+		if cl.link != nil {
+			continue
+		}
+		for _, n := range cl.names {
+			if sameWords(n, c) {
+				return cl
+			}
+		}
+	}
+	return nil
 }
 
 // nearest returns the cluster of type typ that c may be a form of, the one

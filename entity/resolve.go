@@ -34,6 +34,7 @@ type cluster struct {
 	names   []*cand
 	roles   []*role
 	longest *cand
+	votes   map[string]int // the tagger's types for the names
 }
 
 // setLink links the cluster to e.
