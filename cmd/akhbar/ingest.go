@@ -57,7 +57,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openAnyStore(ctx, *db) // SQLite file or postgres:// URL
 	if err != nil {
 		return err
 	}

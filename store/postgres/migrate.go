@@ -160,10 +160,7 @@ func Migrate(ctx context.Context, dsn string, opts Options, to int) ([]int, erro
 		return nil, fmt.Errorf("migrating: %w", err)
 	}
 	defer pool.Close()
-	schema := opts.Schema
-	if schema == "" {
-		schema = "public"
-	}
+	schema := schemaOf(opts, pool.Config().ConnConfig.RuntimeParams["search_path"])
 	var applied []int
 	for _, m := range migrations {
 		ok, err := apply(ctx, pool, schema, m, to)

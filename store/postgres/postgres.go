@@ -30,7 +30,8 @@ import (
 // Options configure Open and Migrate.
 type Options struct {
 	// Schema is the PostgreSQL schema (namespace) akhbar's tables live in;
-	// "public" when empty. Tests use one schema each.
+	// when empty, the connection string's search_path parameter, else
+	// "public". Tests use one schema each.
 	Schema string
 	// Resolver, when set, names the entity ids a query word or phrase may
 	// refer to beyond those the store has seen (a knowledge base).
@@ -77,6 +78,18 @@ var userinfo = regexp.MustCompile(`(://[^:/@]*:)[^@]*@`)
 
 var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
+// schemaOf returns the schema akhbar uses: Options.Schema, else the
+// search_path the connection string sets, else public.
+func schemaOf(opts Options, searchPath string) string {
+	switch {
+	case opts.Schema != "":
+		return opts.Schema
+	case searchPath != "":
+		return searchPath
+	}
+	return "public"
+}
+
 // connect opens a pool on dsn with search_path set to the schema, and
 // checks that the server answers.
 func connect(ctx context.Context, dsn string, opts Options) (*pgxpool.Pool, string, error) {
@@ -88,10 +101,7 @@ func connect(ctx context.Context, dsn string, opts Options) (*pgxpool.Pool, stri
 	if err != nil {
 		return nil, name, fmt.Errorf("bad connection string %s: %w", name, errors.Unwrap(err))
 	}
-	schema := opts.Schema
-	if schema == "" {
-		schema = "public"
-	}
+	schema := schemaOf(opts, cfg.ConnConfig.RuntimeParams["search_path"])
 	if !schemaName.MatchString(schema) {
 		return nil, name, fmt.Errorf("schema %q: want lower-case letters, digits and _", schema)
 	}
