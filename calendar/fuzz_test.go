@@ -16,10 +16,7 @@ func FuzzMatchMonth(f *testing.F) {
 			t.Fatalf("MatchMonth(%q) = %d, %v, %d", words, m, sys, n)
 		}
 		// Split as a tokenizer would: punctuation as words.
-		var toks []string
-		for _, w := range strings.FieldsFunc(strings.NewReplacer("/", " / ", "(", " ( ", ")", " ) ").Replace(s), func(r rune) bool { return r == ' ' }) {
-			toks = append(toks, w)
-		}
+		toks := strings.Fields(strings.NewReplacer("/", " / ", "(", " ( ", ")", " ) ").Replace(s))
 		if m, _, n, ok := MatchMonth(toks); ok && (m < 1 || m > 12 || n > len(toks)) {
 			t.Fatalf("MatchMonth(%q) = %d, n=%d", toks, m, n)
 		}
