@@ -26,7 +26,8 @@ import (
 //     the first and the last letter are kept;
 //   - a medial ا is dropped unless one letter follows it (so the stressed
 //     last vowel of بوتان stays and بوتان differs from بوتين);
-//   - a doubled letter is written once.
+//   - a doubled letter is written once (before the vowels go, so the two
+//     م of مامين stay apart and مامين differs from مون).
 //
 // A key is lossy by design: حسن and حسين, or سالم and سليم, share a key. Use
 // SameName for the finer decision between two names.
@@ -67,7 +68,11 @@ func wordKey(w string, article bool) string {
 				continue
 			}
 		}
-		out = append(out, consonantClass(r))
+		c := consonantClass(r)
+		if len(out) > 0 && out[len(out)-1] == c {
+			continue // a doubled letter is written once
+		}
+		out = append(out, c)
 	}
 	rs = out
 	// The article is not part of a name's key (الجعبري = جعبري), a final يه
@@ -88,9 +93,6 @@ func wordKey(w string, article bool) string {
 			continue
 		}
 		if medial && r == 'ا' && i < n-2 {
-			continue
-		}
-		if len(key) > 0 && key[len(key)-1] == r {
 			continue
 		}
 		key = append(key, r)
@@ -132,6 +134,10 @@ func consonantClass(r rune) rune {
 // hamza, alef and ta marbuta variants still allowed (أحمد = احمد). Words of
 // transliterated names keep the looser key match (بوتين = بوتن).
 //
+// The folded words must also be close: at most one edit in three letters
+// (at least one allowed), so a short key shared by chance (يونغ and
+// يوييانغ) does not make two names one.
+//
 // Trade-off: a foreign name that happens to be written like an Arabic given
 // name is held to the strict rule, and two Arabic names outside the list that
 // differ only by a long vowel are still treated as one.
@@ -148,7 +154,14 @@ func SameName(a, b string) bool {
 		if wordKey(x.folded, x.article) != wordKey(y.folded, y.article) {
 			return false
 		}
+		bx, by := x.bare(), y.bare()
+		if bx == by {
+			continue
+		}
 		if givenNames[x.folded] || givenNames[y.folded] {
+			return false
+		}
+		if d := editDistance(bx, by); d > max(2, min(len([]rune(bx)), len([]rune(by)))/2) {
 			return false
 		}
 	}
@@ -160,6 +173,23 @@ func SameName(a, b string) bool {
 type nameWord struct {
 	folded  string
 	article bool
+}
+
+// bare returns the word without a bare leading ال, with a final يه read as
+// ي and a final ه (ة) as ا, as NameKey reads them: the form given names and edit distances are compared in
+// (نورة = نورا).
+func (w nameWord) bare() string {
+	f := w.folded
+	if w.article && len(f) > len("ال")+2*len("ا") {
+		f = strings.TrimPrefix(f, "ال")
+	}
+	switch {
+	case strings.HasSuffix(f, "يه") && len(f) > 3*len("ا"):
+		f = strings.TrimSuffix(f, "ه")
+	case strings.HasSuffix(f, "ه") && len(f) > 2*len("ا"):
+		f = strings.TrimSuffix(f, "ه") + "ا"
+	}
+	return f
 }
 
 // nameWords splits name into words, joining عبد and أبو to the word after
@@ -210,4 +240,26 @@ func nameSet(names ...string) map[string]bool {
 		m[strings.ReplaceAll(Fold(n), "ء", "")] = true
 	}
 	return m
+}
+
+// editDistance is the Levenshtein distance between a and b in code points.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
