@@ -67,7 +67,7 @@ func group(cands []*cand) []*cluster {
 		if target.link != nil {
 			byLink[target.link.ID] = target
 		}
-		target.names = append(target.names, c)
+		target.add(c)
 		if target.longest == nil || len(c.words) > len(target.longest.words) {
 			target.longest = c
 		}
@@ -122,7 +122,7 @@ func sameName(cs []*cluster, c *cand) *cluster {
 		if cl.link != nil {
 			continue
 		}
-		for _, n := range cl.names {
+		for _, n := range cl.forms {
 			if sameWords(n, c) {
 				return cl
 			}
@@ -155,11 +155,14 @@ func nearest(cs []*cluster, c *cand, typ string) *cluster {
 
 // sameReferent reports whether c names the referent of cl: the same name as
 // one of its mentions in another spelling (the knowledge base's own names
-// are matched when c is linked), a person's surname or the name without some middle
-// words (قاسم توكاييف), or the first word of an organization's name (الاتحاد
-// for الاتحاد العام التونسي للشغل).
+// are matched when c is linked), a person's surname or the name without
+// some middle words (قاسم توكاييف), or the first word of an organization's
+// name (الاتحاد for الاتحاد العام التونسي للشغل).
 func sameReferent(cl *cluster, c *cand) bool {
-	for _, n := range cl.names {
+	if cl.seen[c.form()] {
+		return true
+	}
+	for _, n := range cl.forms {
 		if sameWords(n, c) {
 			return true
 		}

@@ -17,6 +17,7 @@ type cand struct {
 	text             string
 	words            []string // folded words of text
 	keys             []string // arabic.NameKey of each word
+	joined           string   // words joined by spaces
 	link             *kb.Entry
 }
 
@@ -34,8 +35,25 @@ type cluster struct {
 	names   []*cand
 	roles   []*role
 	longest *cand
-	votes   map[string]int // the tagger's types for the names
+	votes   map[string]int  // the tagger's types for the names
+	forms   []*cand         // names with distinct folded forms
+	seen    map[string]bool // folded forms of the names
 }
+
+// add puts c in the cluster.
+func (cl *cluster) add(c *cand) {
+	cl.names = append(cl.names, c)
+	if cl.seen == nil {
+		cl.seen = map[string]bool{}
+	}
+	if f := c.form(); !cl.seen[f] {
+		cl.seen[f] = true
+		cl.forms = append(cl.forms, c)
+	}
+}
+
+// form is the candidate's folded words joined by spaces.
+func (c *cand) form() string { return c.joined }
 
 // setLink links the cluster to e.
 func (cl *cluster) setLink(e *kb.Entry) { cl.link = e }
@@ -196,7 +214,7 @@ func nameOf(text string) *cand {
 	for i, w := range words {
 		keys[i] = arabic.NameKey(w)
 	}
-	return &cand{text: text, words: words, keys: keys}
+	return &cand{text: text, words: words, keys: keys, joined: strings.Join(words, " ")}
 }
 
 // fromGazetteer returns the knowledge-base names among the tokens no other
