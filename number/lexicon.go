@@ -157,3 +157,16 @@ func foldPhrases(ps [][]string) [][]string {
 	}
 	return ps
 }
+
+// modifierFirst holds the first words of the approximation and bound
+// phrases.
+var modifierFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range approxWords {
+		m[p[0]] = true
+	}
+	for _, b := range boundWords {
+		m[arabic.Fold(b.words[0])] = true
+	}
+	return m
+}()

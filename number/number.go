@@ -10,6 +10,7 @@ package number
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"akhbar/arabic"
 )
@@ -52,7 +53,7 @@ func Find(text string, toks []arabic.Token, exclude []arabic.Span) (nums []Numbe
 	r := NewReader(toks)
 	free := 0 // first token not taken by a number already found
 	for i := 0; i < len(toks); {
-		if ex.overlaps(toks[i].Start, toks[i].End) {
+		if !r.mayStart(i) || ex.overlaps(toks[i].Start, toks[i].End) {
 			i++
 			continue
 		}
@@ -152,6 +153,31 @@ func (r *Reader) number(text string, i, free int) (n Number, next int, skip *Ski
 	n.Start, n.End = start, r.toks[last].End
 	n.Text = slice(text, startB, r.toks[last].ByteEnd)
 	return n, last + 1, nil, true
+}
+
+// mayStart reports whether a number can start at token i: digits, a sign
+// or point before digits, a currency sign, a number word or the first word
+// of a modifier (حوالي، أكثر من), with or without a proclitic.
+func (r *Reader) mayStart(i int) bool {
+	t := r.toks[i]
+	switch t.Kind {
+	case arabic.Number:
+		return true
+	case arabic.Punct:
+		return r.adjacent(i) && r.toks[i+1].Kind == arabic.Number
+	case arabic.Word:
+	default:
+		return false
+	}
+	w := r.Fold(i)
+	if modifierFirst[w] {
+		return true
+	}
+	if p, size := utf8.DecodeRuneInString(w); strings.ContainsRune("وبلف", p) && modifierFirst[w[size:]] {
+		return true
+	}
+	_, ok := r.lookup(i)
+	return ok
 }
 
 // phrase matches one of the folded phrases at token i (the first word may

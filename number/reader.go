@@ -53,8 +53,16 @@ func (r *Reader) Fold(i int) string {
 	}
 	if !r.done[i] {
 		r.done[i] = true
-		if r.toks[i].Kind == arabic.Word {
-			r.folded[i] = arabic.Fold(r.toks[i].Text)
+		if t := r.toks[i]; t.Kind == arabic.Word {
+			switch {
+			case t.Norm == "":
+				r.folded[i] = arabic.Fold(t.Text)
+			case strings.Contains(t.Norm, "ة"):
+				// Norm is Normalize(Text); Fold only adds ة -> ه.
+				r.folded[i] = strings.ReplaceAll(t.Norm, "ة", "ه")
+			default:
+				r.folded[i] = t.Norm
+			}
 		}
 	}
 	return r.folded[i]

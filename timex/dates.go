@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"akhbar/arabic"
 	"akhbar/calendar"
@@ -26,6 +27,10 @@ type dres struct {
 
 // dateAt reads the longest date at token i.
 func (p *parser) dateAt(i int) (dres, bool) {
+	return memoize(&p.dates, len(p.toks), i, p.dateAtUncached)
+}
+
+func (p *parser) dateAtUncached(i int) (dres, bool) {
 	var best dres
 	found := false
 	for _, f := range []func(int) (dres, bool){p.relDay, p.weekdayDate, p.absDate, p.numericDate, p.nthWeekday, p.monthPart, p.monthOnly, p.yearOnly} {
@@ -134,10 +139,7 @@ func (p *parser) weekdayAt(i int) (wd time.Weekday, end, trim int, bare bool, ok
 		return 0, 0, 0, false, false
 	}
 	w := p.w(j)
-	wd, ok = calendar.Weekday(p.toks[j].Text)
-	if !ok && strings.HasSuffix(w, "ا") {
-		wd, ok = calendar.Weekday(w + "ء") // الأربعا، ثلاثا: the hamza dropped
-	}
+	wd, ok = p.weekdayOf(j)
 	if !ok {
 		return 0, 0, 0, false, false
 	}
@@ -484,7 +486,7 @@ func (p *parser) numericDate(i int) (dres, bool) {
 	nums := make([]int, len(parts))
 	width := make([]int, len(parts)) // digits in each part
 	for k, s := range parts {
-		width[k] = len([]rune(s))
+		width[k] = utf8.RuneCountInString(s)
 		n, ok := atoi(s)
 		if !ok {
 			return dres{}, false

@@ -313,27 +313,33 @@ func easter(y int) time.Time {
 // decades maps the folded stem of a decade word to its tens.
 var decades = map[string]int{"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8, "تسعين": 9}
 
+// decadeOf returns the tens of a folded decade word: التسعينيات -> 9.
+func decadeOf(w string) (int, bool) {
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ف") {
+		w = w[2:]
+	}
+	w = strings.TrimPrefix(w, "ال")
+	for _, suf := range []string{"يات", "ات"} {
+		if s, ok := strings.CutSuffix(w, suf); ok {
+			tens, ok := decades[s]
+			return tens, ok
+		}
+	}
+	return 0, false
+}
+
 // decade reads التسعينيات، ستينات القرن الماضي.
 func (p *parser) decade(i int) (expr, bool) {
 	if i >= len(p.toks) || p.toks[i].Kind != arabic.Word {
 		return expr{}, false
 	}
-	w := p.w(i)
-	trim := 0
-	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ف") {
-		w, trim = w[2:], 1
-	}
-	w = strings.TrimPrefix(w, "ال")
-	var stem string
-	for _, suf := range []string{"يات", "ات"} {
-		if s, ok := strings.CutSuffix(w, suf); ok {
-			stem = s
-			break
-		}
-	}
-	tens, ok := decades[stem]
+	tens, ok := decadeOf(p.w(i))
 	if !ok {
 		return expr{}, false
+	}
+	trim := 0
+	if w := p.w(i); strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ف") {
+		trim = 1
 	}
 	e := expr{typ: Date, first: i, last: i + 1, trim: trim}
 	century := -1

@@ -18,7 +18,8 @@ func set(ws ...string) map[string]bool {
 // phrases maps folded word sequences (space-separated when written) to a
 // value; lookups try the longest first.
 type phrases[V any] struct {
-	list []phrase[V]
+	list    []phrase[V]
+	byFirst map[string][]int // indexes into list by first word, longest first
 }
 
 type phrase[V any] struct {
@@ -37,8 +38,31 @@ func newPhrases[V any](m map[string]V) phrases[V] {
 			p.list[j], p.list[j-1] = p.list[j-1], p.list[j]
 		}
 	}
+	p.byFirst = make(map[string][]int)
+	for i, c := range p.list {
+		p.byFirst[c.words[0]] = append(p.byFirst[c.words[0]], i)
+		triggers[c.words[0]] = true
+		if len(c.words) > 1 {
+			if phraseSecond[c.words[0]] == nil {
+				phraseSecond[c.words[0]] = map[string]bool{}
+			}
+			phraseSecond[c.words[0]][c.words[1]] = true
+		}
+	}
 	return p
 }
+
+// triggers are the folded words an expression can start with; Find tries
+// its matchers only at those (and at digits, number words, month and
+// weekday names).
+var triggers = map[string]bool{}
+
+// phraseSecond holds, by first word, the second words of the phrases.
+var phraseSecond = map[string]map[string]bool{}
+
+// linkWords are frequent words that start an expression only with what
+// follows them (من 13 إلى 15، في غضون، قبل أسبوع، ما يقارب).
+var linkWords = set("من", "في", "بين", "منذ", "قبل", "بعد", "خلال", "حتى", "عند", "لغاية", "ما", "على")
 
 func less(a, b []string) bool {
 	if len(a) != len(b) {
@@ -188,8 +212,27 @@ var setWords = newPhrases(map[string]string{
 // Year keywords before a year number.
 var yearWords = set("عام", "سنة", "العام", "السنة", "لعام", "لسنة", "بعام", "بسنة", "وعام", "وسنة", "عامي", "للعام", "للسنة")
 
-// Prepositions that may stand before a date phrase and are not part of it.
-var linkWords = set("من", "في", "ب", "بـ")
-
 // Range words between two ends.
 var rangeWords = set("إلى", "الى", "حتى", "لغاية", "ولغاية", "وحتى", "و", "-", "–")
+
+// This init comes last in the file: it reads the tables the ones above fill.
+func init() {
+	for _, w := range []string{
+		"شهر", "الشهر", "هذا", "هذه", "الاسبوع", "العام", "السنه", "عام", "سنه", "يوم", "اليوم", "الساعه",
+		"عند", "من", "بين", "في", "منذ", "قبل", "بعد", "خلال", "حتي", "لغايه", "كل", "اول", "اخر", "بتاريخ", "تاريخ",
+	} {
+		triggers[arabic.Fold(w)] = true
+	}
+	for w := range unitWords {
+		triggers[w] = true
+	}
+	for w := range pluralUnits {
+		triggers[w] = true
+	}
+	for w := range durationUnits {
+		triggers[w] = true
+	}
+	for w := range yearWords {
+		triggers[w] = true
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"akhbar/arabic"
 	"akhbar/calendar"
@@ -16,6 +17,81 @@ type parser struct {
 	toks []arabic.Token
 	r    *number.Reader
 	ref  time.Time
+
+	// Memos by token index: the same positions are read by several
+	// matchers.
+	dates  memo[dres]
+	nums   memo[number.Match]
+	months memo[mref]
+	mnames memo[monthName]
+	wdays  memo[time.Weekday]
+}
+
+// memo holds results computed once per token index. idx[i] is 0 until
+// index i is computed, -1 when nothing was found there, else one more than
+// the result's place in vals: a document pays four bytes a token per table,
+// and a whole result only where one was found.
+type memo[T any] struct {
+	idx  []int32
+	vals []T
+}
+
+// memoize returns f(i), computed once per index of n tokens.
+func memoize[T any](m *memo[T], n, i int, f func(int) (T, bool)) (T, bool) {
+	if i < 0 || i >= n {
+		return f(i)
+	}
+	if m.idx == nil {
+		m.idx = make([]int32, n)
+	}
+	switch k := m.idx[i]; {
+	case k > 0:
+		return m.vals[k-1], true
+	case k < 0:
+		var zero T
+		return zero, false
+	}
+	v, ok := f(i)
+	if !ok {
+		m.idx[i] = -1
+		return v, false
+	}
+	m.vals = append(m.vals, v)
+	m.idx[i] = int32(len(m.vals))
+	return v, true
+}
+
+// monthName is a month name read by calendar.MatchMonth.
+type monthName struct {
+	m   int
+	sys calendar.System
+	n   int
+}
+
+// monthNameAt returns the month name starting at token i.
+func (p *parser) monthNameAt(i int) (monthName, bool) {
+	return memoize(&p.mnames, len(p.toks), i, func(i int) (monthName, bool) {
+		if i >= len(p.toks) || p.toks[i].Kind != arabic.Word {
+			return monthName{}, false
+		}
+		m, sys, n, ok := calendar.MatchMonth(p.foldedWords(i, 5))
+		return monthName{m, sys, n}, ok
+	})
+}
+
+// weekdayOf returns the weekday token i names.
+func (p *parser) weekdayOf(i int) (time.Weekday, bool) {
+	return memoize(&p.wdays, len(p.toks), i, func(i int) (time.Weekday, bool) {
+		if i < 0 || i >= len(p.toks) || p.toks[i].Kind != arabic.Word {
+			return 0, false
+		}
+		w := p.w(i)
+		wd, ok := calendar.Weekday(w)
+		if !ok && strings.HasSuffix(w, "ا") {
+			wd, ok = calendar.Weekday(w + "ء") // الأربعا، ثلاثا: the hamza dropped
+		}
+		return wd, ok
+	})
 }
 
 // expr is one recognized expression over toks[first:last].
@@ -29,6 +105,9 @@ type expr struct {
 
 // matchers in order of preference when two cover the same tokens.
 func (p *parser) best(i int) (expr, bool) {
+	if !p.mayStart(i) {
+		return expr{}, false
+	}
 	var best expr
 	found := false
 	for _, m := range []func(int) (expr, bool){
@@ -61,11 +140,12 @@ func (p *parser) w(i int) string {
 // in reports whether token i is one of the words of set.
 func (p *parser) in(i int, s map[string]bool) bool { return s[p.w(i)] }
 
-// words returns the raw texts of up to n tokens from i.
-func (p *parser) words(i, n int) []string {
-	var out []string
+// foldedWords returns up to n tokens from i as words (see w).
+func (p *parser) foldedWords(i, n int) []string {
+	var buf [5]string
+	out := buf[:0]
 	for k := i; k < len(p.toks) && k < i+n; k++ {
-		out = append(out, p.toks[k].Text)
+		out = append(out, p.w(k))
 	}
 	return out
 }
@@ -73,33 +153,94 @@ func (p *parser) words(i, n int) []string {
 // match finds the longest phrase of ph at token i. The first word may carry
 // one proclitic (و، ف، ب، ل), reported in trim.
 func match[V any](p *parser, i int, ph phrases[V]) (v V, n, trim int, ok bool) {
-next:
-	for _, c := range ph.list {
-		t := 0
-		for k, w := range c.words {
-			got := p.w(i + k)
-			if got == w {
-				continue
-			}
-			if k == 0 && len(got) > 2 && strings.ContainsRune("وفبل", []rune(got)[0]) && got[2:] == w {
-				t = 1
-				continue
-			}
-			continue next
+	first := p.w(i)
+	if v, n, ok := matchFrom(p, i, ph, first); ok {
+		return v, n, 0, true
+	}
+	if len(first) > 2 && hasProclitic(first) {
+		if v, n, ok := matchFrom(p, i, ph, first[2:]); ok {
+			return v, n, 1, true
 		}
-		return c.val, len(c.words), t, true
 	}
 	return v, 0, 0, false
+}
+
+// matchFrom matches the phrases starting with first (token i's word, maybe
+// without its proclitic).
+func matchFrom[V any](p *parser, i int, ph phrases[V], first string) (v V, n int, ok bool) {
+next:
+	for _, idx := range ph.byFirst[first] {
+		c := ph.list[idx]
+		for k := 1; k < len(c.words); k++ {
+			if p.w(i+k) != c.words[k] {
+				continue next
+			}
+		}
+		return c.val, len(c.words), true
+	}
+	return v, 0, false
+}
+
+// mayStart reports whether an expression can start at token i: digits, a
+// trigger word (with or without one proclitic), a number word, a month or
+// a weekday name.
+func (p *parser) mayStart(i int) bool {
+	t := p.toks[i]
+	switch t.Kind {
+	case arabic.Number:
+		return true
+	case arabic.Word:
+	default:
+		return false
+	}
+	w := p.w(i)
+	if linkWords[w] {
+		return phraseSecond[w][p.w(i+1)] || i+1 < len(p.toks) && p.mayStart(i+1)
+	}
+	if triggers[w] {
+		return true
+	}
+	if len(w) > 2 && hasProclitic(w) && triggers[w[2:]] {
+		return true
+	}
+	if _, ok := p.numAt(i); ok {
+		return true
+	}
+	if _, ok := p.weekdayOf(i); ok {
+		return true
+	}
+	if strings.HasSuffix(w, "ات") {
+		if _, ok := decadeOf(w); ok {
+			return true // a decade: التسعينيات
+		}
+	}
+	// A month name starts an expression only before digits, a qualifier
+	// or the other name of the month (يوليو 13، آب الماضي، آب/أغسطس);
+	// after شهر، في or a day it is reached from the word before.
+	for k := i + 1; k <= i+2 && k < len(p.toks); k++ {
+		nt := p.toks[k]
+		_, isQ := qualifiers[p.w(k)]
+		if isQ || nt.Kind == arabic.Number || nt.Kind == arabic.Punct && (nt.Text == "/" || nt.Text == "(") || p.in(k, yearWords) {
+			_, ok := p.monthNameAt(i)
+			return ok
+		}
+	}
+	return false
 }
 
 // num reads a number at token i: its value, whether ordinal, and the token
 // after it. Years (2022م) and rejected digits are not numbers here.
 func (p *parser) num(i int) (v float64, ordinal bool, end int, ok bool) {
-	m, ok := p.r.At(i)
+	m, ok := p.numAt(i)
 	if !ok || m.Reject != "" || m.Calendar != "" || m.Fraction {
 		return 0, false, 0, false
 	}
 	return m.Value, m.Ordinal, m.Last, true
+}
+
+// numAt is number.Reader.At, computed once per token.
+func (p *parser) numAt(i int) (number.Match, bool) {
+	return memoize(&p.nums, len(p.toks), i, p.r.At)
 }
 
 // intAt reads a whole number in [lo, hi] at token i.
@@ -118,7 +259,7 @@ func (p *parser) dayAt(i int) (d, end int, ok bool) {
 		return 0, 0, false
 	}
 	t := p.toks[i]
-	if t.Kind == arabic.Number && (len([]rune(t.Text)) > 2 || p.adjacentPunct(i)) {
+	if t.Kind == arabic.Number && (utf8.RuneCountInString(t.Text) > 2 || p.adjacentPunct(i)) {
 		return 0, 0, false
 	}
 	d, _, end, ok = p.intAt(i, 1, 31)
@@ -186,6 +327,10 @@ type mref struct {
 
 // monthRef reads a month reference at i and resolves its year.
 func (p *parser) monthRef(i int) (mref, bool) {
+	return memoize(&p.months, len(p.toks), i, p.monthRefAt)
+}
+
+func (p *parser) monthRefAt(i int) (mref, bool) {
 	j := i
 	var r mref
 	shahr := false
@@ -194,9 +339,9 @@ func (p *parser) monthRef(i int) (mref, bool) {
 		shahr = true
 		j++
 	}
-	if m, sys, n, ok := calendar.MatchMonth(p.words(j, 5)); ok {
-		r.m, r.sys, r.named, r.cued = m, sys, true, shahr
-		j += n
+	if mn, ok := p.monthNameAt(j); ok {
+		r.m, r.sys, r.named, r.cued = mn.m, mn.sys, true, shahr
+		j += mn.n
 	} else if shahr {
 		m, ord, end, ok := p.intAt(j, 1, 12)
 		if !ok || ord {
@@ -321,7 +466,7 @@ func (p *parser) yearAt(i int, bare bool) (y int, sys calendar.System, end int, 
 		kw = true
 		j++
 	}
-	m, found := p.r.At(j)
+	m, found := p.numAt(j)
 	if !found || m.Reject != "" || m.Ordinal || m.Fraction || m.Value != math.Trunc(m.Value) {
 		return 0, 0, 0, "", false
 	}
@@ -337,7 +482,7 @@ func (p *parser) yearAt(i int, bare bool) (y int, sys calendar.System, end int, 
 		}
 	}
 	if !kw && m.Calendar == "" {
-		digits := len([]rune(p.toks[j].Text))
+		digits := utf8.RuneCountInString(p.toks[j].Text)
 		if !bare || digits != 4 || m.Last != j+1 || p.adjacentPunct(j) {
 			return 0, 0, 0, "", false
 		}
@@ -352,4 +497,10 @@ func (p *parser) yearAt(i int, bare bool) (y int, sys calendar.System, end int, 
 		return 0, 0, m.Last, "Hijri year out of range", true
 	}
 	return v, sys, m.Last, "", true
+}
+
+// hasProclitic reports whether the folded word w starts with و، ف، ب or ل.
+func hasProclitic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ل'
 }

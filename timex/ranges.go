@@ -2,6 +2,7 @@ package timex
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"akhbar/arabic"
 	"akhbar/calendar"
@@ -11,7 +12,7 @@ import (
 // (13-15): digits alone, or words.
 func (p *parser) rangeDay(i int) (int, int, bool) {
 	if i < len(p.toks) && p.toks[i].Kind == arabic.Number {
-		if len([]rune(p.toks[i].Text)) > 2 {
+		if utf8.RuneCountInString(p.toks[i].Text) > 2 {
 			return 0, 0, false
 		}
 		d, ok := atoi(p.toks[i].Text)
@@ -37,6 +38,9 @@ func (p *parser) rangeSep(i int, between bool) (int, bool) {
 // interval reads a range: 13 إلى 15 تموز، من 13 تموز إلى 15 تموز، يوليو
 // 13-15، من الساعة 3 إلى الساعة 4 بعد العصر.
 func (p *parser) interval(i int) (expr, bool) {
+	if !p.rangeAhead(i) {
+		return expr{}, false
+	}
 	j := i
 	between := false
 	switch p.w(j) {
@@ -99,6 +103,18 @@ func (p *parser) interval(i int) (expr, bool) {
 		}
 	}
 	return expr{}, false
+}
+
+// rangeAhead reports whether a range word (إلى، حتى، -) follows within a
+// few tokens: no range can start at i otherwise.
+func (p *parser) rangeAhead(i int) bool {
+	for k := i + 1; k < len(p.toks) && k <= i+10; k++ {
+		switch p.w(k) {
+		case "الي", "حتي", "لغايه", "ولغايه", "وحتي", "-", "–", "و":
+			return true
+		}
+	}
+	return false
 }
 
 // dayRange makes days d1-d2 of month m an interval.

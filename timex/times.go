@@ -3,6 +3,7 @@ package timex
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"akhbar/arabic"
 	"akhbar/number"
@@ -34,19 +35,19 @@ func (p *parser) clockAt(i int) (h, m, s, g int, end int, word bool, ok bool) {
 	g = int(gHour)
 	if t.Kind == arabic.Number {
 		hh, ok := atoi(t.Text)
-		if !ok || hh > 24 || len([]rune(t.Text)) > 2 {
+		if !ok || hh > 24 || utf8.RuneCountInString(t.Text) > 2 {
 			return 0, 0, 0, 0, 0, false, false
 		}
 		h, end = hh, i+1
 		if p.w(end) == ":" && p.adjacent(end-1) && p.adjacent(end) && end+1 < len(p.toks) && p.toks[end+1].Kind == arabic.Number {
 			mm, ok := atoi(p.toks[end+1].Text)
-			if !ok || mm > 59 || len([]rune(p.toks[end+1].Text)) != 2 {
+			if !ok || mm > 59 || utf8.RuneCountInString(p.toks[end+1].Text) != 2 {
 				return 0, 0, 0, 0, 0, false, false
 			}
 			m, end, g = mm, end+2, int(gMinute)
 			if p.w(end) == ":" && p.adjacent(end-1) && p.adjacent(end) && end+1 < len(p.toks) && p.toks[end+1].Kind == arabic.Number {
 				ss, ok := atoi(p.toks[end+1].Text)
-				if ok && ss <= 59 && len([]rune(p.toks[end+1].Text)) == 2 {
+				if ok && ss <= 59 && utf8.RuneCountInString(p.toks[end+1].Text) == 2 {
 					s, end, g = ss, end+2, int(gSecond)
 				}
 			}
