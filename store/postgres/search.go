@@ -370,24 +370,38 @@ func (d *DB) snippets(res *store.Results, texts []string, blobs [][]byte, expr s
 }
 
 // facets counts the matching articles by source, site, language, month,
-// entity type and entity.
+// entity type and entity, in one query that matches once.
 func (d *DB) facets(ctx context.Context, where string, args []any) (map[string][]store.Count, error) {
+	q := `WITH m AS MATERIALIZED (SELECT a.id, a.source, a.site, a.lang, a.day FROM articles a WHERE ` + where + `),
+		me AS MATERIALIZED (SELECT mn.entity, mn.type, mn.article FROM mentions mn JOIN m ON m.id = mn.article)
+	SELECT * FROM (SELECT 'source', source, count(*) FROM m WHERE source <> '' GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20) f1
+	UNION ALL SELECT * FROM (SELECT 'site', site, count(*) FROM m WHERE site <> '' GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20) f2
+	UNION ALL SELECT * FROM (SELECT 'lang', lang, count(*) FROM m WHERE lang <> '' GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20) f3
+	UNION ALL SELECT * FROM (SELECT 'month', substr(day, 1, 7), count(*) FROM m WHERE day <> '' GROUP BY 2 ORDER BY 2 DESC LIMIT 36) f4
+	UNION ALL SELECT * FROM (SELECT 'entity_type', type, count(DISTINCT article) FROM me GROUP BY 2 ORDER BY 3 DESC, 2) f5
+	UNION ALL SELECT * FROM (SELECT 'entity', me.entity || E'\t' || e.name, count(*) FROM me JOIN entities e ON e.id = me.entity
+		GROUP BY me.entity, e.name ORDER BY 3 DESC, 2 LIMIT 20) f6`
+	rows, err := d.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("counting facets in %s: %w", d.name, err)
+	}
+	defer rows.Close()
 	out := map[string][]store.Count{}
-	sub := `SELECT a.id FROM articles a WHERE ` + where
-	for _, f := range []struct{ name, sql string }{
-		{"source", `SELECT a.source, count(*) FROM articles a WHERE ` + where + ` AND a.source <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
-		{"site", `SELECT a.site, count(*) FROM articles a WHERE ` + where + ` AND a.site <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
-		{"lang", `SELECT a.lang, count(*) FROM articles a WHERE ` + where + ` AND a.lang <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
-		{"month", `SELECT substr(a.day, 1, 7), count(*) FROM articles a WHERE ` + where + ` AND a.day <> '' GROUP BY 1 ORDER BY 1 DESC LIMIT 36`},
-		{"entity_type", `SELECT type, count(DISTINCT article) FROM mentions WHERE article IN (` + sub + `) GROUP BY 1 ORDER BY 2 DESC, 1`},
-		{"entity", `SELECT m.entity || E'\t' || e.name, count(*) FROM mentions m JOIN entities e ON e.id = m.entity
-			WHERE m.article IN (` + sub + `) GROUP BY m.entity, e.name ORDER BY 2 DESC, 1 LIMIT 20`},
-	} {
-		cs, err := d.counts(ctx, f.sql, args...)
-		if err != nil {
-			return nil, fmt.Errorf("counting %s facet: %w", f.name, err)
+	for _, f := range []string{"source", "site", "lang", "month", "entity_type", "entity"} {
+		out[f] = []store.Count{}
+	}
+	for rows.Next() {
+		var f string
+		var c store.Count
+		var n int64
+		if err := rows.Scan(&f, &c.Key, &n); err != nil {
+			return nil, fmt.Errorf("counting facets in %s: %w", d.name, err)
 		}
-		out[f.name] = cs
+		c.Count = int(n)
+		out[f] = append(out[f], c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("counting facets in %s: %w", d.name, err)
 	}
 	return out, nil
 }
