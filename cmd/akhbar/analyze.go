@@ -61,6 +61,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	noProgress := fs.Bool("no-progress", false, "do not draw a progress bar, even on a terminal")
 	splitOnly := fs.Bool("split-only", false, "only read the articles and split them into paragraphs and sentences (no annotators)")
 	format := fs.String("format", "json", "output `FORMAT`: json (the Analysis), or text (a readable timeline, who said what, sources)")
+	reference := fs.String("reference", "", "resolve relative dates against `TIME` (2022-01-15, 2022-01-15T13:02 or RFC 3339) when an article has no published time")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -85,9 +86,13 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
+	ref, err := parseReference(*reference)
+	if err != nil {
+		return usageError("--reference: %v", err)
+	}
 	var az *analysis.Analyzer
 	if !opts.splitOnly {
-		if az, err = analysis.New(analysis.Options{Tokens: *tokens}); err != nil {
+		if az, err = analysis.New(analysis.Options{Tokens: *tokens, Reference: ref}); err != nil {
 			return fmt.Errorf("loading the analyzer: %w", err)
 		}
 	}
