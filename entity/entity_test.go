@@ -232,6 +232,17 @@ func TestResolve(t *testing.T) {
 			wants: []want{{LocalID("ORG", "نوفاريس"), "ORG", []string{"نوفاريس", "نوفاريس", "نوفاريس"}}},
 		},
 		{
+			name:  "a title before a name is a role mention of that person",
+			text:  "وقال الرئيس فلاديمير بوتين إن وزير الخارجية سيرغي لافروف سيزور أنقرة، فيما التقى رئيس مجلس الإدارة أحمد السالم بالموظفين.",
+			date:  "2021-05-01",
+			specs: []string{"PER:فلاديمير بوتين", "PER:سيرغي لافروف", "PER:أحمد السالم"},
+			wants: []want{
+				{"per:putin", "PER", []string{"role:الرئيس", "فلاديمير بوتين"}},
+				{"", "PER", []string{"role:وزير الخارجية", "سيرغي لافروف"}},
+			},
+			absent: []string{"رئيس مجلس الإدارة", "رئيس"},
+		},
+		{
 			name:   "nisba adjectives alone are not entities",
 			text:   "عادت الوحدة البيلاروسية إلى مينسك بعد مهمة قصيرة.",
 			date:   "2022-01-20",

@@ -104,7 +104,44 @@ func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time
 	}
 	clusters := group(cands)
 	resolveRoles(roles, cands, date, k, &clusters)
+	if k != nil {
+		titled(words, k, cands, clusters, covered)
+	}
 	return build(clusters, runes)
+}
+
+// titled adds a title written right before a person's name (الرئيس فلاديمير
+// بوتين, وزير الخارجية سامح شكري) as a role mention of that person.
+func titled(w *kb.Words, k *kb.KB, cands []*cand, clusters []*cluster, covered []bool) {
+	byTok := map[int]*cluster{}
+	for _, cl := range clusters {
+		if cl.typ != "PER" {
+			continue
+		}
+		for _, n := range cl.names {
+			byTok[n.tokStart] = cl
+		}
+	}
+	if len(byTok) == 0 {
+		return
+	}
+	for i := 0; i < w.Len(); i++ {
+		if covered[i] {
+			continue
+		}
+		r, ok := k.TitleAt(w, i)
+		if !ok {
+			continue
+		}
+		free := true
+		for j := r.TokStart; j < r.TokEnd; j++ {
+			free = free && !covered[j]
+		}
+		if cl := byTok[r.TokEnd]; cl != nil && free {
+			cl.roles = append(cl.roles, &role{r.Start, r.End, r.TokStart, r.TokEnd, r.Title, ""})
+			i = r.TokEnd - 1
+		}
+	}
 }
 
 // findRoles marks and returns the role phrases of toks, including

@@ -203,3 +203,27 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+func TestTitleAt(t *testing.T) {
+	k := load(t)
+	tests := []struct{ text, want string }{
+		{"وقال الرئيس فلاديمير بوتين", "الرئيس"},
+		{"أكد وزير الخارجية سامح شكري", "وزير الخارجية"},
+		{"قال رئيس الوزراء أمس", "رئيس الوزراء"},
+		{"قال رئيس مجلس الإدارة", ""},
+		{"وصل رئيس إلى المطار", ""},
+	}
+	for _, tt := range tests {
+		w := Prepare(arabic.Tokenize(tt.text))
+		got := ""
+		for i := range w.Len() {
+			if r, ok := k.TitleAt(w, i); ok {
+				got = string([]rune(tt.text)[r.Start:r.End])
+				break
+			}
+		}
+		if got != tt.want {
+			t.Errorf("TitleAt in %q = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

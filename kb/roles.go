@@ -158,3 +158,37 @@ func (k *KB) RoleAt(w *Words, i int) (Role, bool) {
 	}
 	return Role{}, false
 }
+
+// TitleAt reports the longest known title that starts at token i, without
+// an owner: الرئيس in الرئيس فلاديمير بوتين, وزير الخارجية in وزير الخارجية
+// سامح شكري. A one-word title must be definite (الرئيس, not رئيس). The
+// returned Role has no Owner.
+func (k *KB) TitleAt(w *Words, i int) (Role, bool) {
+	if i < 0 || i >= len(w.toks) || w.toks[i].Kind != arabic.Word {
+		return Role{}, false
+	}
+	toks := w.toks
+	for _, first := range w.reads[i] {
+		head := titleWord(first.rest)
+		if !k.titleFirst[head] {
+			continue
+		}
+		words := []string{head}
+		best := 0
+		for j := i + 1; ; j++ {
+			title := strings.Join(words, " ")
+			if k.titles[title] && (len(words) > 1 || head != first.rest) {
+				best = len(words)
+			}
+			if j >= len(toks) || len(words) >= k.maxTitle || toks[j].Kind != arabic.Word {
+				break
+			}
+			words = append(words, titleWord(w.form[j]))
+		}
+		if best > 0 {
+			return Role{TokStart: i, TokEnd: i + best, Start: toks[i].Start + first.prefix, End: toks[i+best-1].End,
+				Title: strings.Join(words[:best], " ")}, true
+		}
+	}
+	return Role{}, false
+}
