@@ -220,6 +220,9 @@ func analyzeInputs(ctx context.Context, e *env, az *analysis.Analyzer, inputs []
 	bar := progress{on: opts.progress, w: e.stderr, total: total, start: start}
 	for j := range ordered {
 		<-j.done
+		if j.err != nil && ctx.Err() != nil && errors.Is(j.err, context.Canceled) {
+			continue // interrupted: not this item's fault
+		}
 		if j.err != nil {
 			failed++
 			bar.clear()

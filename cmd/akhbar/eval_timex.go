@@ -114,3 +114,17 @@ func runEvalTimex(ctx context.Context, e *env, args []string) error {
 	}
 	return rep.finish(e.stdout, *asJSON, *minRate)
 }
+
+// parseReference reads a --reference time: RFC 3339, or a local date with
+// an optional time of day (2022-01-15, 2022-01-15T13:02); "" is none.
+func parseReference(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time (want 2022-01-15, 2022-01-15T13:02 or RFC 3339)", s)
+}
