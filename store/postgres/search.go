@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+
 	"akhbar/store"
 )
 
@@ -64,86 +66,108 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	if len(where) > 0 {
 		whereSQL = strings.Join(where, " AND ")
 	}
-	baseArgs := len(args)
-	if err := d.pool.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+whereSQL, args...).Scan(&res.Total); err != nil {
-		return nil, fmt.Errorf("searching %s: %w", d.name, err)
-	}
-	score := `0::real`
-	if tsq != "" {
-		score = `ts_rank(` + rankWeights + `, a.tsv, $1::tsquery)`
-	}
-	cur, err := decodeCursor(q.After)
+	err = d.read(ctx, tsq != "", func(qr querier) error {
+		baseArgs := len(args)
+		if err := qr.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+whereSQL, args...).Scan(&res.Total); err != nil {
+			return fmt.Errorf("searching %s: %w", d.name, err)
+		}
+		score := `0::real`
+		if tsq != "" {
+			score = `ts_rank(` + rankWeights + `, a.tsv, $1::tsquery)`
+		}
+		cur, err := decodeCursor(q.After)
+		if err != nil {
+			return err
+		}
+		var order, after string
+		switch q.Sort {
+		case store.Relevance:
+			order = `score DESC, seq`
+			if cur != nil {
+				s, n := arg(cur.score), arg(cur.seq)
+				after = `WHERE score < ` + s + `::real OR (score = ` + s + `::real AND seq > ` + n + `)`
+			}
+		case store.Newest:
+			order = `day DESC, seq DESC`
+			if cur != nil {
+				dy, n := arg(cur.day), arg(cur.seq)
+				after = `WHERE day < ` + dy + ` OR (day = ` + dy + ` AND seq < ` + n + `)`
+			}
+		case store.Oldest:
+			order = `day, seq`
+			if cur != nil {
+				dy, n := arg(cur.day), arg(cur.seq)
+				after = `WHERE day > ` + dy + ` OR (day = ` + dy + ` AND seq > ` + n + `)`
+			}
+		}
+		offset := 0
+		if cur == nil {
+			offset = (q.Page - 1) * q.Limit
+		}
+		sqlText := `SELECT seq, id, headline, published, day, source, source_name, site, url, score, text, analysis FROM (
+			SELECT a.seq, a.id, a.headline, a.published, a.day, a.source, a.source_name, a.site, coalesce(a.url, '') AS url,
+				` + score + ` AS score, a.text, a.analysis FROM articles a WHERE ` + whereSQL + `) m ` + after +
+			` ORDER BY ` + order + ` LIMIT ` + arg(q.Limit) + ` OFFSET ` + arg(offset)
+		rows, err := qr.Query(ctx, sqlText, args...)
+		if err != nil {
+			return fmt.Errorf("searching %s: %w", d.name, err)
+		}
+		var last cursor
+		var texts []string
+		var blobs [][]byte
+		for rows.Next() {
+			var h store.Hit
+			var c cursor
+			var text string
+			var blob []byte
+			if err := rows.Scan(&c.seq, &h.ID, &h.Headline, &h.Published, &c.day, &h.Source, &h.SourceName, &h.Site, &h.URL,
+				&c.score, &text, &blob); err != nil {
+				rows.Close()
+				return fmt.Errorf("searching %s: %w", d.name, err)
+			}
+			h.Score = float64(c.score)
+			last = c
+			res.Hits = append(res.Hits, h)
+			texts = append(texts, text)
+			blobs = append(blobs, blob)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("searching %s: %w", d.name, err)
+		}
+		if len(res.Hits) == q.Limit {
+			res.Next = last.encode()
+		}
+		if err := d.snippets(res, texts, blobs, expr); err != nil {
+			return err
+		}
+		if q.Facets {
+			if res.Facets, err = d.facets(ctx, qr, whereSQL, args[:baseArgs]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	var order, after string
-	switch q.Sort {
-	case store.Relevance:
-		order = `score DESC, seq`
-		if cur != nil {
-			s, n := arg(cur.score), arg(cur.seq)
-			after = `WHERE score < ` + s + `::real OR (score = ` + s + `::real AND seq > ` + n + `)`
-		}
-	case store.Newest:
-		order = `day DESC, seq DESC`
-		if cur != nil {
-			dy, n := arg(cur.day), arg(cur.seq)
-			after = `WHERE day < ` + dy + ` OR (day = ` + dy + ` AND seq < ` + n + `)`
-		}
-	case store.Oldest:
-		order = `day, seq`
-		if cur != nil {
-			dy, n := arg(cur.day), arg(cur.seq)
-			after = `WHERE day > ` + dy + ` OR (day = ` + dy + ` AND seq > ` + n + `)`
-		}
-	}
-	offset := 0
-	if cur == nil {
-		offset = (q.Page - 1) * q.Limit
-	}
-	sqlText := `SELECT seq, id, headline, published, day, source, source_name, site, url, score, text, analysis FROM (
-		SELECT a.seq, a.id, a.headline, a.published, a.day, a.source, a.source_name, a.site, coalesce(a.url, '') AS url,
-			` + score + ` AS score, a.text, a.analysis FROM articles a WHERE ` + whereSQL + `) m ` + after +
-		` ORDER BY ` + order + ` LIMIT ` + arg(q.Limit) + ` OFFSET ` + arg(offset)
-	rows, err := d.pool.Query(ctx, sqlText, args...)
-	if err != nil {
-		return nil, fmt.Errorf("searching %s: %w", d.name, err)
-	}
-	var last cursor
-	var texts []string
-	var blobs [][]byte
-	for rows.Next() {
-		var h store.Hit
-		var c cursor
-		var text string
-		var blob []byte
-		if err := rows.Scan(&c.seq, &h.ID, &h.Headline, &h.Published, &c.day, &h.Source, &h.SourceName, &h.Site, &h.URL,
-			&c.score, &text, &blob); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("searching %s: %w", d.name, err)
-		}
-		h.Score = float64(c.score)
-		last = c
-		res.Hits = append(res.Hits, h)
-		texts = append(texts, text)
-		blobs = append(blobs, blob)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("searching %s: %w", d.name, err)
-	}
-	if len(res.Hits) == q.Limit {
-		res.Next = last.encode()
-	}
-	if err := d.snippets(res, texts, blobs, expr); err != nil {
-		return nil, err
-	}
-	if q.Facets {
-		if res.Facets, err = d.facets(ctx, whereSQL, args[:baseArgs]); err != nil {
-			return nil, err
-		}
 	}
 	return res, nil
+}
+
+// read runs fn in a read-only transaction (so it runs on a replica too).
+// With a text match it turns sequential scans off for the transaction: the
+// planner does not know that testing a row's tsvector means reading it
+// from TOAST, and a bitmap scan of the GIN index answers counts without
+// reading any vector and ranks only the matching rows.
+func (d *DB) read(ctx context.Context, match bool, fn func(querier) error) error {
+	return pgx.BeginTxFunc(ctx, d.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		if match {
+			if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+				return fmt.Errorf("searching %s: %w", d.name, err)
+			}
+		}
+		return fn(tx)
+	})
 }
 
 func shorten(s string) string {
@@ -371,7 +395,7 @@ func (d *DB) snippets(res *store.Results, texts []string, blobs [][]byte, expr s
 
 // facets counts the matching articles by source, site, language, month,
 // entity type and entity, in one query that matches once.
-func (d *DB) facets(ctx context.Context, where string, args []any) (map[string][]store.Count, error) {
+func (d *DB) facets(ctx context.Context, qr querier, where string, args []any) (map[string][]store.Count, error) {
 	q := `WITH m AS MATERIALIZED (SELECT a.id, a.source, a.site, a.lang, a.day FROM articles a WHERE ` + where + `),
 		me AS MATERIALIZED (SELECT mn.entity, mn.type, mn.article FROM mentions mn JOIN m ON m.id = mn.article)
 	SELECT * FROM (SELECT 'source', source, count(*) FROM m WHERE source <> '' GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20) f1
@@ -381,7 +405,7 @@ func (d *DB) facets(ctx context.Context, where string, args []any) (map[string][
 	UNION ALL SELECT * FROM (SELECT 'entity_type', type, count(DISTINCT article) FROM me GROUP BY 2 ORDER BY 3 DESC, 2) f5
 	UNION ALL SELECT * FROM (SELECT 'entity', me.entity || E'\t' || e.name, count(*) FROM me JOIN entities e ON e.id = me.entity
 		GROUP BY me.entity, e.name ORDER BY 3 DESC, 2 LIMIT 20) f6`
-	rows, err := d.pool.Query(ctx, q, args...)
+	rows, err := qr.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting facets in %s: %w", d.name, err)
 	}
