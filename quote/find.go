@@ -78,6 +78,7 @@ type finder struct {
 	marks    []mark
 	openAt   []int  // for each token, the mark it opens, or -1
 	closeAt  []bool // for each token, whether it closes a mark
+	closeOf  []int  // for each token, the mark it closes, or -1
 	mentions []Mention
 	quotes   []Quote
 	attrs    []Attribution
@@ -111,11 +112,13 @@ func newFinder(text string, toks []arabic.Token, sentences []arabic.Span, mentio
 		para:    make([]int, len(toks)),
 		openAt:  make([]int, len(toks)),
 		closeAt: make([]bool, len(toks)),
+		closeOf: make([]int, len(toks)),
 		aliases: make(map[string]speaker),
 	}
 	for i, t := range toks {
 		f.fold[i] = arabic.Fold(t.Text)
 		f.openAt[i] = -1
+		f.closeOf[i] = -1
 	}
 	// Paragraph numbers: a line break between two tokens starts a new one.
 	p, prevEnd := 0, 0

@@ -67,6 +67,7 @@ func (f *finder) pairMarks() {
 		f.openAt[i] = len(f.marks)
 		f.marks = append(f.marks, mark{open: i, close: c})
 		f.closeAt[c] = true
+		f.closeOf[c] = len(f.marks) - 1
 		i = c + 1
 	}
 }

@@ -102,6 +102,16 @@ func (f *finder) splitRole(i, j int) (role, name string) {
 		}
 		break
 	}
+	// A role further on starts the role over: نائب المتحدث لمديرية الدفاع
+	// المدني بمنطقة جازان الرائد محمد آل صمغان.
+	for x := j - 1; x >= k; x-- {
+		if roleNouns[f.fold[x]] && f.isWord(x) {
+			if r, n := f.splitRole(x, j); n != "" {
+				return f.roleText(i, x) + " " + r, n
+			}
+			break
+		}
+	}
 	name, _, _ = f.textOf(k, j)
 	return f.roleText(i, k), name
 }

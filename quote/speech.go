@@ -9,7 +9,7 @@ import (
 
 const (
 	// maxSubjectWords bounds the speaker phrase after a verb.
-	maxSubjectWords = 7
+	maxSubjectWords = 10
 	// verbWindow is how many tokens after a verb its complementizer,
 	// colon or quotation mark may come.
 	verbWindow = 22
@@ -109,10 +109,14 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 			if j+1 < len(f.toks) && f.openAt[j+1] >= 0 {
 				continue
 			}
-			e := f.clauseEnd(j + 1)
-			if s, end := f.span(j+1, e); s < end {
+			from := j + 1
+			if from < len(f.toks) && complementizers[f.fold[from]] {
+				from++ // وقالت الوزارة: إنها ...
+			}
+			e := f.clauseEnd(from)
+			if s, end := f.span(from, e); s < end {
 				// A mark that never closes still shows the words are quoted.
-				f.emit(s, end, sp, cue, f.isPunct(j+1, openingMarks...))
+				f.emit(s, end, sp, cue, f.isPunct(from, openingMarks...))
 				return e
 			}
 			return k + 1
@@ -324,13 +328,17 @@ func (f *finder) subject(k int, v verbInfo) (speaker, int) {
 			words++
 			j++
 		}
+		if j == k+1 && k+1 < len(f.toks) && f.openAt[k+1] >= 0 && f.wordsIn(f.marks[f.openAt[k+1]].open, f.marks[f.openAt[k+1]].close) <= 4 {
+			m := f.openAt[k+1]
+			j = f.marks[m].close + 1 // وذكرت "كيكر" أن
+		}
 		if plural(f.fold[k]) {
 			// A plural verb comes after its subject in Arabic: what
 			// follows it is not its subject.
 			j = k + 1
 		}
 		if j > k+1 {
-			if m := f.openAt[j]; m >= 0 && f.wordsIn(f.marks[m].open, f.marks[m].close) <= 4 {
+			if m := f.openAt[j]; j < len(f.toks) && m >= 0 && f.wordsIn(f.marks[m].open, f.marks[m].close) <= 4 {
 				j = f.marks[m].close + 1 // a name in marks: صحيفة "ديلي تلغراف"
 			}
 			j = f.appositive(j, v)
@@ -391,7 +399,10 @@ func (f *finder) subjectBefore(k int) (speaker, bool) {
 			}
 		}
 	}
-	if i < 0 || f.fold[i] != "قد" {
+	if i >= 0 && f.fold[i] != "قد" {
+		return f.subjectBeforeBare(k)
+	}
+	if i < 0 {
 		return speaker{}, false
 	}
 	i--
@@ -449,7 +460,8 @@ func (f *finder) unclaimedMark(m int) {
 		f.emit(s, end, sp, ":", true)
 		return
 	}
-	if words < minQuoteWords {
+	if words < minQuoteWords || o > 0 && complementizers[f.fold[o-1]] {
+		// أن "إف.سي.إيه" قالت: the marks name the subject of the verb.
 		return
 	}
 	j := mk.close + 1
@@ -534,4 +546,41 @@ func plural(w string) bool { return strings.HasSuffix(w, "وا") }
 func isTransmit(w string) bool {
 	w = strings.TrimPrefix(w, "و")
 	return w == "نقل" || w == "نقلت" || w == "نقلوا"
+}
+
+// subjectBeforeBare finds the subject of a verb without و or ف that has
+// none after it, in the order subject then verb (ولكن فاتزكة قال لقناة ...،
+// أن "إف.سي.إيه" قالت): the words, or the quoted name, right before it.
+func (f *finder) subjectBeforeBare(k int) (speaker, bool) {
+	w := f.fold[k]
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+		if _, ok := verbs[w]; !ok {
+			return speaker{}, false
+		}
+	}
+	i := k - 1
+	if i >= 0 && f.closeOf[i] >= 0 {
+		if m := f.marks[f.closeOf[i]]; f.wordsIn(m.open, i) <= 4 {
+			return f.resolve(m.open, i+1), true
+		}
+		return speaker{}, false
+	}
+	e := i + 1
+	words := 0
+	for i >= 0 && words < maxSubjectWords && f.isWord(i) && f.para[i] == f.para[k] {
+		w := f.fold[i]
+		if complementizers[w] || stopAfterVerb[w] || w == "الي" || kana[w] || clauseOpeners[w] {
+			break
+		}
+		if _, _, ok := f.verbAt(i); ok {
+			return speaker{}, false
+		}
+		words++
+		i--
+	}
+	if e <= i+1 || i >= 0 && f.isWord(i) && !clauseOpeners[f.fold[i]] && !complementizers[f.fold[i]] {
+		// Only a whole clause-initial phrase is a subject.
+		return speaker{}, false
+	}
+	return f.resolve(i+1, e), true
 }
