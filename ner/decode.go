@@ -9,11 +9,15 @@ type weights struct {
 	index map[uint64]int32 // feature key -> row
 	rows  []float32        // len(index)*nTags
 	trans [(nTags + 1) * nTags]float32
+	// oBias is subtracted from the score of O at every token: raising it
+	// trades precision for recall.
+	oBias float32
 }
 
 // emit adds to scores (nTags per position) the emission scores of the
 // features of one position.
 func (w *weights) emit(scores []float32, keys []uint64) {
+	scores[0] -= w.oBias
 	for _, k := range keys {
 		r, ok := w.index[k]
 		if !ok {

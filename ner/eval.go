@@ -50,12 +50,19 @@ func chunks(tags []string) []chunk {
 func Evaluate(t *Tagger, sents []Sentence) Scores {
 	sc := Scores{ByType: map[string]Score{}}
 	buf := new(buffers)
-	var views []view
 	pred := []string{}
-	for _, s := range sents {
-		toks := tokensOf(s.Tokens)
-		views = t.res.views(views[:0], toks)
-		tags := t.decode(views, buf)
+	var tagged [][]int
+	for d := 0; d < len(sents); d += docSize {
+		group := sents[d:min(d+docSize, len(sents))]
+		doc := make([][]view, len(group))
+		for i, s := range group {
+			doc[i] = t.res.views(nil, tokensOf(s.Tokens))
+		}
+		tagged = append(tagged, t.tagDoc(doc, buf)...)
+	}
+	for si, s := range sents {
+		toks := s.Tokens
+		tags := tagged[si]
 		pred = pred[:0]
 		for i, tg := range tags {
 			name := tagName(tg)

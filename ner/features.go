@@ -152,6 +152,13 @@ const (
 	fFreq
 	fAlRatio
 	fCueWord
+	fS1Tag
+	fS1Prev
+	fS1Next
+	fDoc
+	fDocPrev
+	fDocNext
+	fDocWord
 )
 
 const (

@@ -15,9 +15,11 @@ import (
 //
 //	magic "AKNER1\n"
 //	uvarint nTags, then each tag name (uvarint length, bytes)
-//	(nTags+1)*nTags float32 transition scores (little endian)
-//	uvarint feature count; per feature, in increasing key order: uvarint
-//	  key delta, uint16 mask of non-zero tags, a float32 per set bit
+//	first-stage weights: float32 bias against O, (nTags+1)*nTags float32
+//	  transition scores (little endian), uvarint feature count; per
+//	  feature, in increasing key order: uvarint key delta, uint16 mask of
+//	  non-zero tags, a float32 per set bit
+//	one byte: 1 if second-stage weights follow (same layout), else 0
 //	uvarint word count; per word: name, uvarint count, fine, coarse
 //	uvarint lexicon size; per entry: name, one byte of kind bits
 //	trailer "END\n"
@@ -41,46 +43,17 @@ func writeModel(w io.Writer, t *Tagger, minWeight float32) error {
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
-	f32 := func(f float32) {
-		var b [4]byte
-		binary.LittleEndian.PutUint32(b[:], math.Float32bits(f))
-		bw.Write(b[:])
-	}
 	bw.WriteString(modelMagic)
 	uv(uint64(nTags))
 	for i := range nTags {
 		str(tagName(i))
 	}
-	for _, f := range t.w.trans {
-		f32(f)
-	}
-	keys := make([]uint64, 0, len(t.w.index))
-	for k, r := range t.w.index {
-		row := t.w.rows[int(r)*nTags : int(r)*nTags+nTags]
-		if slices.ContainsFunc(row, func(f float32) bool { return f >= minWeight || f <= -minWeight }) {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	uv(uint64(len(keys)))
-	var last uint64
-	for _, k := range keys {
-		uv(k - last)
-		last = k
-		r := t.w.index[k]
-		row := t.w.rows[int(r)*nTags : int(r)*nTags+nTags]
-		var mask uint16
-		for i, f := range row {
-			if f >= minWeight || f <= -minWeight {
-				mask |= 1 << i
-			}
-		}
-		bw.Write([]byte{byte(mask), byte(mask >> 8)})
-		for i, f := range row {
-			if mask&(1<<i) != 0 {
-				f32(f)
-			}
-		}
+	writeWeights(bw, t.w, minWeight)
+	if t.w2 == nil {
+		bw.WriteByte(0)
+	} else {
+		bw.WriteByte(1)
+		writeWeights(bw, t.w2, minWeight)
 	}
 	var words []string
 	if t.res.classes != nil {
@@ -119,6 +92,49 @@ func writeModel(w io.Writer, t *Tagger, minWeight float32) error {
 	return nil
 }
 
+// writeWeights writes one weight set: transitions, then the features.
+func writeWeights(bw *bufio.Writer, w *weights, minWeight float32) {
+	var tmp [binary.MaxVarintLen64]byte
+	uv := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
+	f32 := func(f float32) {
+		var b [4]byte
+		binary.LittleEndian.PutUint32(b[:], math.Float32bits(f))
+		bw.Write(b[:])
+	}
+	f32(w.oBias)
+	for _, f := range w.trans {
+		f32(f)
+	}
+	keys := make([]uint64, 0, len(w.index))
+	for k, r := range w.index {
+		row := w.rows[int(r)*nTags : int(r)*nTags+nTags]
+		if slices.ContainsFunc(row, func(f float32) bool { return f >= minWeight || f <= -minWeight }) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	uv(uint64(len(keys)))
+	var last uint64
+	for _, k := range keys {
+		uv(k - last)
+		last = k
+		r := w.index[k]
+		row := w.rows[int(r)*nTags : int(r)*nTags+nTags]
+		var mask uint16
+		for i, f := range row {
+			if f >= minWeight || f <= -minWeight {
+				mask |= 1 << i
+			}
+		}
+		bw.Write([]byte{byte(mask), byte(mask >> 8)})
+		for i, f := range row {
+			if mask&(1<<i) != 0 {
+				f32(f)
+			}
+		}
+	}
+}
+
 // errCorrupt is wrapped by every error about a model file's content.
 var errCorrupt = errors.New("not a valid akhbar NER model")
 
@@ -153,17 +169,6 @@ func decodeModel(r io.Reader, name string) (t *Tagger, err error) {
 		_, err = io.ReadFull(br, b)
 		return string(b), err
 	}
-	f32 := func() (float32, error) {
-		var b [4]byte
-		if _, err := io.ReadFull(br, b[:]); err != nil {
-			return 0, err
-		}
-		f := math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
-		if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
-			return 0, errors.New("weight is not finite")
-		}
-		return f, nil
-	}
 	n, err := uv()
 	if err != nil || n != uint64(nTags) {
 		return nil, fail(fmt.Sprintf("tag count %d, want %d", n, nTags), err)
@@ -174,43 +179,20 @@ func decodeModel(r io.Reader, name string) (t *Tagger, err error) {
 			return nil, fail(fmt.Sprintf("tag %d is %q, want %q", i, s, tagName(i)), err)
 		}
 	}
-	w := &weights{}
-	for i := range w.trans {
-		if w.trans[i], err = f32(); err != nil {
-			return nil, fail("transitions", err)
-		}
+	w, err := readWeights(br)
+	if err != nil {
+		return nil, fail("first stage", err)
 	}
-	nf, err := uv()
-	if err != nil || nf > maxFeatures {
-		return nil, fail(fmt.Sprintf("feature count %d", nf), err)
-	}
-	w.index = make(map[uint64]int32, nf)
-	w.rows = make([]float32, 0, int(nf)*nTags)
-	var key uint64
-	for i := range nf {
-		d, err := uv()
-		if err != nil || (i > 0 && d == 0) {
-			return nil, fail(fmt.Sprintf("feature %d key", i), err)
+	var w2 *weights
+	switch stages, err := br.ReadByte(); {
+	case err != nil:
+		return nil, fail("stages", err)
+	case stages == 1:
+		if w2, err = readWeights(br); err != nil {
+			return nil, fail("second stage", err)
 		}
-		key += d
-		var mb [2]byte
-		if _, err := io.ReadFull(br, mb[:]); err != nil {
-			return nil, fail(fmt.Sprintf("feature %d", i), err)
-		}
-		mask := uint16(mb[0]) | uint16(mb[1])<<8
-		if mask>>nTags != 0 {
-			return nil, fail(fmt.Sprintf("feature %d mask %#x", i, mask), nil)
-		}
-		w.index[key] = int32(i)
-		for t := range nTags {
-			var f float32
-			if mask&(1<<t) != 0 {
-				if f, err = f32(); err != nil {
-					return nil, fail(fmt.Sprintf("feature %d weight", i), err)
-				}
-			}
-			w.rows = append(w.rows, f)
-		}
+	case stages != 0:
+		return nil, fail(fmt.Sprintf("stage flag %d", stages), nil)
 	}
 	nw, err := uv()
 	if err != nil || nw > maxWords {
@@ -266,5 +248,63 @@ func decodeModel(r io.Reader, name string) (t *Tagger, err error) {
 	if err := zr.Close(); err != nil {
 		return nil, fail("gzip", err)
 	}
-	return newTagger(w, resources{classes: c, lex: lex}), nil
+	return newTagger(w, w2, resources{classes: c, lex: lex}), nil
+}
+
+// readWeights reads one weight set written by writeWeights.
+func readWeights(br *bufio.Reader) (*weights, error) {
+	f32 := func() (float32, error) {
+		var b [4]byte
+		if _, err := io.ReadFull(br, b[:]); err != nil {
+			return 0, err
+		}
+		f := math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+		if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
+			return 0, errors.New("weight is not finite")
+		}
+		return f, nil
+	}
+	w := &weights{}
+	var err error
+	if w.oBias, err = f32(); err != nil {
+		return nil, fmt.Errorf("bias: %w", err)
+	}
+	for i := range w.trans {
+		if w.trans[i], err = f32(); err != nil {
+			return nil, fmt.Errorf("transitions: %w", err)
+		}
+	}
+	nf, err := binary.ReadUvarint(br)
+	if err != nil || nf > maxFeatures {
+		return nil, fmt.Errorf("feature count %d: %v", nf, err)
+	}
+	w.index = make(map[uint64]int32, nf)
+	w.rows = make([]float32, 0, int(nf)*nTags)
+	var key uint64
+	for i := range nf {
+		d, err := binary.ReadUvarint(br)
+		if err != nil || (i > 0 && d == 0) {
+			return nil, fmt.Errorf("feature %d key: %v", i, err)
+		}
+		key += d
+		var mb [2]byte
+		if _, err := io.ReadFull(br, mb[:]); err != nil {
+			return nil, fmt.Errorf("feature %d: %w", i, err)
+		}
+		mask := uint16(mb[0]) | uint16(mb[1])<<8
+		if mask>>nTags != 0 {
+			return nil, fmt.Errorf("feature %d mask %#x", i, mask)
+		}
+		w.index[key] = int32(i)
+		for t := range nTags {
+			var f float32
+			if mask&(1<<t) != 0 {
+				if f, err = f32(); err != nil {
+					return nil, fmt.Errorf("feature %d weight: %w", i, err)
+				}
+			}
+			w.rows = append(w.rows, f)
+		}
+	}
+	return w, nil
 }

@@ -16,7 +16,8 @@ var embedded []byte
 
 // Tagger tags names in tokenized Arabic text. It is safe for concurrent use.
 type Tagger struct {
-	w       *weights
+	w       *weights // first stage
+	w2      *weights // second stage (stacked), or nil
 	res     resources
 	scratch sync.Pool // *buffers
 }
@@ -49,8 +50,8 @@ func Open(path string) (*Tagger, error) {
 	return decodeModel(f, path)
 }
 
-func newTagger(w *weights, res resources) *Tagger {
-	return &Tagger{w: w, res: res, scratch: sync.Pool{New: func() any { return new(buffers) }}}
+func newTagger(w, w2 *weights, res resources) *Tagger {
+	return &Tagger{w: w, w2: w2, res: res, scratch: sync.Pool{New: func() any { return new(buffers) }}}
 }
 
 // maxSeq bounds the tokens decoded as one sequence, so that one endless
@@ -63,9 +64,12 @@ const maxSeq = 400
 // proclitics.
 func (t *Tagger) Tag(tokens []arabic.Token) []Mention {
 	var out []Mention
-	views := make([]view, 0, min(len(tokens), maxSeq))
 	buf := t.scratch.Get().(*buffers)
 	defer t.scratch.Put(buf)
+	// One view per token, cut into sentences that share one backing array.
+	all := t.res.views(make([]view, 0, len(tokens)), tokens)
+	var doc [][]view
+	var starts []int
 	start := 0
 	for start < len(tokens) {
 		end := start
@@ -75,10 +79,12 @@ func (t *Tagger) Tag(tokens []arabic.Token) []Mention {
 				break
 			}
 		}
-		views = t.res.views(views[:0], tokens[start:end])
-		tags := t.decode(views, buf)
-		out = t.appendMentions(out, tokens, start, tags)
+		doc = append(doc, all[start:end])
+		starts = append(starts, start)
 		start = end
+	}
+	for s, tags := range t.tagDoc(doc, buf) {
+		out = t.appendMentions(out, tokens, starts[s], tags)
 	}
 	return out
 }
@@ -103,9 +109,10 @@ func endsSentence(tok arabic.Token) bool {
 	return false
 }
 
-// decode returns the best tags of a sequence of views (valid until buf is
-// reused).
-func (t *Tagger) decode(views []view, buf *buffers) []int {
+// decode returns the best tags of a sequence of views under weights w
+// (valid until buf is reused). With first-stage tags s1 and document
+// statistics st it adds the second stage's features.
+func (t *Tagger) decode(w *weights, views []view, s1 []int, st docStats, buf *buffers) []int {
 	n := len(views)
 	buf.scores = grow(buf.scores, n*nTags)
 	clear(buf.scores)
@@ -119,9 +126,12 @@ func (t *Tagger) decode(views []view, buf *buffers) []int {
 	buf.back = buf.back[:n*nTags]
 	for i := range views {
 		buf.keys = features(buf.keys[:0], views, i)
-		t.w.emit(buf.scores[i*nTags:(i+1)*nTags], buf.keys)
+		if s1 != nil {
+			buf.keys = stackFeatures(buf.keys, views, s1, st, i)
+		}
+		w.emit(buf.scores[i*nTags:(i+1)*nTags], buf.keys)
 	}
-	t.w.viterbi(buf.scores, buf.tags, buf.back)
+	w.viterbi(buf.scores, buf.tags, buf.back)
 	return buf.tags
 }
 

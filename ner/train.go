@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -21,7 +22,17 @@ type TrainOptions struct {
 	// Lexicon is the gazetteer for name-membership features; nil trains
 	// without it.
 	Lexicon *Lexicon
-	// Dev, when set, is scored after every epoch.
+	// Stack trains a second stage that sees the first stage's tags in the
+	// sentence and across the document (see stack.go). The first stage's
+	// tags on the training data come from Folds-fold cross-validation.
+	Stack bool
+	// Folds for the cross-validated first-stage tags (default 5).
+	Folds int
+	// OBias is subtracted from the score of O at every token of the final
+	// model: raising it trades precision for recall. Choose it on a dev
+	// split (akhbar train ner --dev prints F1 for a range of biases).
+	OBias float32
+	// Dev, when set, is scored after every epoch of the final stages.
 	Dev []Sentence
 	// Progress, when set, is called after every epoch.
 	Progress func(EpochReport)
@@ -29,6 +40,7 @@ type TrainOptions struct {
 
 // EpochReport describes one finished training epoch.
 type EpochReport struct {
+	Stage    string // "stage 1", "fold 2/5", "stage 2"
 	Epoch    int
 	Errors   int     // training tokens tagged wrongly during the epoch
 	Tokens   int     // training tokens seen
@@ -37,10 +49,11 @@ type EpochReport struct {
 	Elapsed  time.Duration
 }
 
-// trainSent is a training sentence with its features resolved to rows.
+// trainSent is a training sentence: its views, feature keys and gold tags.
 type trainSent struct {
-	rows [][]int32 // feature rows per token
-	gold []int
+	views []view
+	keys  [][]uint64
+	gold  []int
 }
 
 // Train learns a tagger from tagged sentences with the averaged perceptron
@@ -54,39 +67,135 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 	if opts.Epochs <= 0 {
 		opts.Epochs = 10
 	}
-	w := &weights{index: map[uint64]int32{}}
-	var keys []uint64
-	data := make([]trainSent, len(sents))
-	views := []view{}
+	if opts.Folds < 2 {
+		opts.Folds = 5
+	}
+	if opts.Progress == nil {
+		opts.Progress = func(EpochReport) {}
+	}
 	res := resources{classes: opts.Classes, lex: opts.Lexicon}
-	tokens := 0
+	data := make([]trainSent, len(sents))
 	for si, s := range sents {
 		if len(s.Tokens) != len(s.Tags) {
 			return nil, fmt.Errorf("training NER: sentence %d has %d tokens and %d tags", si, len(s.Tokens), len(s.Tags))
 		}
-		toks := tokensOf(s.Tokens)
-		views = res.views(views[:0], toks)
-		ts := trainSent{rows: make([][]int32, len(toks)), gold: make([]int, len(toks))}
-		for i := range toks {
+		ts := trainSent{views: res.views(nil, tokensOf(s.Tokens)), gold: make([]int, len(s.Tokens))}
+		ts.keys = make([][]uint64, len(s.Tokens))
+		for i := range s.Tokens {
 			t, ok := parseTag(s.Tags[i])
 			if !ok || (isInside(t) && !allowed(prevGold(ts.gold, i), t)) {
 				return nil, fmt.Errorf("training NER: sentence %d token %d: bad tag %q", si, i, s.Tags[i])
 			}
 			ts.gold[i] = t
-			keys = features(keys[:0], views, i)
-			rows := make([]int32, len(keys))
-			for k, key := range keys {
-				r, ok := w.index[key]
-				if !ok {
-					r = int32(len(w.index))
-					w.index[key] = r
-				}
-				rows[k] = r
-			}
-			ts.rows[i] = rows
+			ts.keys[i] = features(nil, ts.views, i)
 		}
-		tokens += len(toks)
 		data[si] = ts
+	}
+	devScore := func(w, w2 *weights) *Scores {
+		if len(opts.Dev) == 0 {
+			return nil
+		}
+		sc := Evaluate(newTagger(w, w2, res), opts.Dev)
+		return &sc
+	}
+	w1, err := perceptron(ctx, data, opts, "stage 1", func(w *weights) *Scores { return devScore(w, nil) })
+	if err != nil {
+		return nil, err
+	}
+	if !opts.Stack {
+		w1.oBias = opts.OBias
+		return newTagger(w1, nil, res), nil
+	}
+	// First-stage tags of every training sentence from a model that did not
+	// see its document: cross-validation over documents.
+	s1 := make([][]int, len(data))
+	for f := range opts.Folds {
+		var in []trainSent
+		var held []int
+		for si := range data {
+			if (si/docSize)%opts.Folds == f {
+				held = append(held, si)
+			} else {
+				in = append(in, data[si])
+			}
+		}
+		if len(held) == 0 || len(in) == 0 {
+			continue
+		}
+		wf, err := perceptron(ctx, in, opts, fmt.Sprintf("fold %d/%d", f+1, opts.Folds), nil)
+		if err != nil {
+			return nil, err
+		}
+		tf := newTagger(wf, nil, res)
+		buf := new(buffers)
+		for _, si := range held {
+			s1[si] = slices.Clone(tf.decode(wf, data[si].views, nil, nil, buf))
+		}
+	}
+	// Second-stage features from those tags and the documents' statistics.
+	stacked := make([]trainSent, len(data))
+	for d := 0; d < len(data); d += docSize {
+		end := min(d+docSize, len(data))
+		doc := make([][]view, 0, end-d)
+		for si := d; si < end; si++ {
+			doc = append(doc, data[si].views)
+		}
+		st := newDocStats(doc, s1[d:end])
+		for si := d; si < end; si++ {
+			ts := trainSent{views: data[si].views, gold: data[si].gold, keys: make([][]uint64, len(data[si].keys))}
+			for i, k := range data[si].keys {
+				ts.keys[i] = stackFeatures(slices.Clip(k), ts.views, s1[si], st, i)
+			}
+			stacked[si] = ts
+		}
+	}
+	w2, err := perceptron(ctx, stacked, opts, "stage 2", func(w *weights) *Scores { return devScore(w1, w) })
+	if err != nil {
+		return nil, err
+	}
+	w1.oBias, w2.oBias = opts.OBias, opts.OBias
+	return newTagger(w1, w2, res), nil
+}
+
+// BiasCurve returns the scores of t on sents for each bias against O in
+// biases, leaving t as it was.
+func BiasCurve(t *Tagger, sents []Sentence, biases []float32) []Scores {
+	out := make([]Scores, len(biases))
+	for i, b := range biases {
+		c := *t.w
+		c.oBias = b
+		var c2 *weights
+		if t.w2 != nil {
+			w2 := *t.w2
+			w2.oBias = b
+			c2 = &w2
+		}
+		out[i] = Evaluate(newTagger(&c, c2, t.res), sents)
+	}
+	return out
+}
+
+// perceptron trains one weight set on sentences whose feature keys are
+// computed. dev, when not nil, scores the averaged weights after each epoch.
+func perceptron(ctx context.Context, data []trainSent, opts TrainOptions, stage string, dev func(*weights) *Scores) (*weights, error) {
+	w := &weights{index: map[uint64]int32{}}
+	rows := make([][][]int32, len(data))
+	tokens := 0
+	for si, s := range data {
+		rows[si] = make([][]int32, len(s.keys))
+		for i, keys := range s.keys {
+			r := make([]int32, len(keys))
+			for k, key := range keys {
+				id, ok := w.index[key]
+				if !ok {
+					id = int32(len(w.index))
+					w.index[key] = id
+				}
+				r[k] = id
+			}
+			rows[si][i] = r
+		}
+		tokens += len(s.keys)
 	}
 	nf := len(w.index)
 	w.rows = make([]float32, nf*nTags)
@@ -125,9 +234,9 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 			n := len(s.gold)
 			scores = grow(scores, n*nTags)
 			clear(scores)
-			for i, rows := range s.rows {
+			for i, rs := range rows[si] {
 				sc := scores[i*nTags : (i+1)*nTags]
-				for _, r := range rows {
+				for _, r := range rs {
 					row := w.rows[int(r)*nTags : int(r)*nTags+nTags]
 					for t := range nTags {
 						sc[t] += row[t]
@@ -138,16 +247,13 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 				pred = make([]int, n)
 				back = make([]uint8, n*nTags)
 			}
-			pred, back = pred[:n], back[:cap(back)]
-			if len(back) < n*nTags {
-				back = make([]uint8, n*nTags)
-			}
+			pred, back = pred[:n], back[:n*nTags]
 			w.viterbi(scores, pred, back)
 			for i := range n {
 				g, p := s.gold[i], pred[i]
 				if g != p {
 					errs++
-					for _, r := range s.rows[i] {
+					for _, r := range rows[si][i] {
 						base := int(r) * nTags
 						w.rows[base+g]++
 						acc[base+g] += c
@@ -165,17 +271,16 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 			}
 			c++
 		}
-		rep := EpochReport{Epoch: ep, Errors: errs, Tokens: tokens, Features: nf}
-		if len(opts.Dev) > 0 {
-			sc := Evaluate(newTagger(avg(), res), opts.Dev)
-			rep.Dev = &sc
+		rep := EpochReport{Stage: stage, Epoch: ep, Errors: errs, Tokens: tokens, Features: nf}
+		if dev != nil {
+			rep.Dev = dev(avg())
 		}
 		rep.Elapsed = time.Since(began)
 		if opts.Progress != nil {
 			opts.Progress(rep)
 		}
 	}
-	return newTagger(avg(), res), nil
+	return avg(), nil
 }
 
 // prevGold returns the tag before position i of tags, or tagStart.

@@ -72,6 +72,8 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	dev := fs.Float64("dev", 0, "hold out this `fraction` of the first file's sentences, from its end, and score it every epoch")
 	gazetteer := fs.String("gazetteer", "", "gazetteer `dir` (countries, cities, organizations, persons, demonyms TSVs) for name-membership features")
 	names := fs.String("names", "", "person-name tokens `file` (latin, spaced Arabic letters, count) for features")
+	stack := fs.Bool("stack", false, "train a second stage on the first stage's tags across the document (6x the training time)")
+	oBias := fs.Float64("o-bias", 0, "subtract this `score` from O at every token (more recall, less precision); --dev prints F1 for a range")
 	minWeight := fs.Float64("min-weight", 0.01, "prune features whose weights are all below this `magnitude`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -96,7 +98,7 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 		}
 		train = append(train, s...)
 	}
-	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Dev: devSents}
+	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Dev: devSents, Stack: *stack, OBias: float32(*oBias)}
 	if *classes != "" {
 		f, err := os.Open(*classes)
 		if err != nil {
@@ -118,7 +120,7 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	}
 	fmt.Fprintf(e.stderr, "training on %d sentences (%d held out), %d word classes, %d lexicon entries\n", len(train), len(devSents), opts.Classes.Len(), opts.Lexicon.Len())
 	opts.Progress = func(r ner.EpochReport) {
-		line := fmt.Sprintf("epoch %2d  errors %5d/%d (%.2f%%)  features %d  %s", r.Epoch, r.Errors, r.Tokens,
+		line := fmt.Sprintf("%-9s epoch %2d  errors %5d/%d (%.2f%%)  features %d  %s", r.Stage, r.Epoch, r.Errors, r.Tokens,
 			100*float64(r.Errors)/float64(max(r.Tokens, 1)), r.Features, r.Elapsed.Round(time.Millisecond))
 		if r.Dev != nil {
 			line += fmt.Sprintf("  dev P %.4f R %.4f F1 %.4f", r.Dev.All.Precision, r.Dev.All.Recall, r.Dev.All.F1)
@@ -139,6 +141,10 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	fmt.Fprintf(e.stdout, "wrote %s (%d bytes)\n", *out, buf.Len())
 	if len(devSents) > 0 {
 		printNERScores(e, ner.Evaluate(t, devSents))
+		biases := []float32{0, 2, 4, 6, 8, 10, 12, 14, 16, 20, 25}
+		for i, sc := range ner.BiasCurve(t, devSents, biases) {
+			fmt.Fprintf(e.stdout, "with --o-bias %4.1f: dev P %.4f R %.4f F1 %.4f\n", biases[i], sc.All.Precision, sc.All.Recall, sc.All.F1)
+		}
 	}
 	return nil
 }
