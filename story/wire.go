@@ -8,7 +8,7 @@ const (
 	ShingleWords = 5
 	// numHashes is the MinHash signature length: bands × rows.
 	numHashes = 126
-	rows      = 3
+	rows      = 2
 	bands     = numHashes / rows
 )
 

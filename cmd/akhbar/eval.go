@@ -16,12 +16,14 @@ type evalTask struct {
 
 func evalTasks() []evalTask {
 	return []evalTask{
+		{"wire", "wire-copy grouping against gold pairs (precision, recall)", runEvalWire},
 		{"stem", "normalization and stemming against Lucene's test pairs", runEvalStem},
 		{"numbers", "number recognizer on Duckling-style cases (pass rate per origin)", runEvalNumbers},
 		{"timex", "dates, times and durations on Duckling-style cases (pass rate per origin)", runEvalTimex},
 		{"ner", "named-entity tagger: entity-level P/R/F1 on a CoNLL file", runEvalNER},
 		{"names", "name matcher (SameName, NameKey): P/R/F1 on name pairs", runEvalNames},
 		{"quotes", "quotations, speakers and attributions: P/R/F1 on composed cases or annotated articles", runEvalQuotes},
+		{"read", "article readers on a JSON lines corpus: lines read, datelines against the lines' dates", runEvalRead},
 	}
 }
 

@@ -45,6 +45,7 @@ func usageError(format string, args ...any) error {
 func commands() []command {
 	return []command{
 		{"analyze", "analyze articles and print their Analysis as JSON", runAnalyze},
+		{"bench", "measure search latency, indexing side by side with bleve, ingest rates", runBench},
 		{"eval", "measure a component on a test file (stem)", runEval},
 		{"ingest", "read, analyze and store articles (SQLite, resumable)", runIngest},
 		{"migrate", "bring a PostgreSQL store to this akhbar's schema", runMigrate},
