@@ -92,7 +92,20 @@ func (r *Reader) lookup(i int) (word, bool) {
 	if i < 0 || i >= len(r.toks) || r.toks[i].Kind != arabic.Word {
 		return word{}, false
 	}
-	w := r.Fold(i)
+	return lookupWord(r.Fold(i))
+}
+
+// IsWord reports whether the folded word w (arabic.Fold) is a number word,
+// possibly with a conjunction, a preposition or the article: ثلاثة،
+// وعشرين، الحادي، بالألفين.
+func IsWord(w string) bool {
+	_, ok := lookupWord(w)
+	return ok
+}
+
+// lookupWord finds a folded word in the lexicon, peeling a conjunction, a
+// preposition and the article.
+func lookupWord(w string) (word, bool) {
 	if e, ok := words[w]; ok {
 		return word{entry: e}, true
 	}

@@ -25,6 +25,9 @@ type parser struct {
 	months memo[mref]
 	mnames memo[monthName]
 	wdays  memo[time.Weekday]
+	// starters caches, by folded word, whether the word alone can start
+	// an expression.
+	starters map[string]bool
 }
 
 // memo holds results computed once per token index. idx[i] is 0 until
@@ -181,6 +184,19 @@ next:
 	return v, 0, false
 }
 
+// starter reports whether the word w of token i can start an expression
+// whatever surrounds it: a trigger, a number word, a weekday, a decade.
+func (p *parser) starter(i int, w string) bool {
+	if triggers[w] || len(w) > 2 && hasProclitic(w) && triggers[w[2:]] || number.IsWord(w) {
+		return true
+	}
+	if _, ok := p.weekdayOf(i); ok {
+		return true
+	}
+	_, ok := decadeOf(w)
+	return ok
+}
+
 // mayStart reports whether an expression can start at token i: digits, a
 // trigger word (with or without one proclitic), a number word, a month or
 // a weekday name.
@@ -197,22 +213,16 @@ func (p *parser) mayStart(i int) bool {
 	if linkWords[w] {
 		return phraseSecond[w][p.w(i+1)] || i+1 < len(p.toks) && p.mayStart(i+1)
 	}
-	if triggers[w] {
-		return true
-	}
-	if len(w) > 2 && hasProclitic(w) && triggers[w[2:]] {
-		return true
-	}
-	if _, ok := p.numAt(i); ok {
-		return true
-	}
-	if _, ok := p.weekdayOf(i); ok {
-		return true
-	}
-	if strings.HasSuffix(w, "ات") {
-		if _, ok := decadeOf(w); ok {
-			return true // a decade: التسعينيات
+	start, seen := p.starters[w]
+	if !seen {
+		start = p.starter(i, w)
+		if p.starters == nil {
+			p.starters = make(map[string]bool)
 		}
+		p.starters[w] = start
+	}
+	if start {
+		return true
 	}
 	// A month name starts an expression only before digits, a qualifier
 	// or the other name of the month (يوليو 13، آب الماضي، آب/أغسطس);
