@@ -229,7 +229,7 @@ func findAttribution(text string) (credit, bool) {
 			}
 			if end != toks[j+k-1].End {
 				if src, ok := LookupSource(substr(text, start, end)); ok {
-					return credit{src: src, span: arabic.Span{Start: start, End: end}}, true
+					return trimQuotes(text, credit{src: src, span: arabic.Span{Start: start, End: end}}), true
 				}
 			}
 			if src, ok := LookupSource(name); ok {
@@ -240,11 +240,27 @@ func findAttribution(text string) (credit, bool) {
 						c = credit{src: short, span: arabic.Span{Start: toks[j+1].Start, End: toks[j+k-1].End}}
 					}
 				}
-				return c, true
+				return trimQuotes(text, c), true
 			}
 		}
 	}
 	return credit{}, false
+}
+
+// quoteMarks may wrap an outlet's name: وفقا لوكالة "فرانس برس".
+const quoteMarks = "\"'«»“”„‘’"
+
+// trimQuotes drops quotation marks around a credited name and its span.
+func trimQuotes(text string, c credit) credit {
+	name := substr(text, c.span.Start, c.span.End)
+	lead := runeLen(name) - runeLen(strings.TrimLeft(name, quoteMarks+" "))
+	trail := runeLen(name) - runeLen(strings.TrimRight(name, quoteMarks+" "))
+	if lead+trail >= runeLen(name) {
+		return c
+	}
+	c.span = arabic.Span{Start: c.span.Start + lead, End: c.span.End - trail}
+	c.src.Name = substr(text, c.span.Start, c.span.End)
+	return c
 }
 
 // substr returns the code points [start, end) of s.

@@ -225,6 +225,13 @@ func (a *Article) readBody(start int) {
 			return
 		}
 	}
+	// An outlet credited in the opening paragraphs: وبحسب موقع سبوتنيك.
+	for _, l := range body[:min(2, len(body))] {
+		if c, ok := findAttribution(l.text); ok {
+			a.Source, a.SourceAt = c.src, shift(c.span, l.span.Start)
+			return
+		}
+	}
 }
 
 // siteName turns a corpus source tag into a site name: ant_bbc_arabic ->

@@ -128,3 +128,14 @@ func TestReadTextBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestAttributionQuotedName(t *testing.T) {
+	text := "تراجع العجز التجاري\n\nتراجع العجز التجاري للبلاد خلال الربع الأول، وفقا لوكالة \"فرانس برس\".\n\nوأضاف التقرير أن الصادرات زادت."
+	a, err := ReadText("q.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Source.ID != "afp" || a.Source.Name != "فرانس برس" || at(a.Text, a.SourceAt.Start, a.SourceAt.End) != "فرانس برس" {
+		t.Errorf("source = %+v at %v", a.Source, a.SourceAt)
+	}
+}
