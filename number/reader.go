@@ -379,7 +379,7 @@ func scaleOf(w word) float64 {
 // skipLetters returns the code-point and byte offsets in token t after its
 // first n letters (diacritics and tatweel that follow them included).
 func skipLetters(t arabic.Token, n int) (cp, b int) {
-	cp, b = t.Start, t.ByteStart
+	cp = t.Start
 	s := t.Text
 	i := 0
 	for n > 0 && i < len(s) {

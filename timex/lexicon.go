@@ -212,9 +212,6 @@ var setWords = newPhrases(map[string]string{
 // Year keywords before a year number.
 var yearWords = set("عام", "سنة", "العام", "السنة", "لعام", "لسنة", "بعام", "بسنة", "وعام", "وسنة", "عامي", "للعام", "للسنة")
 
-// Range words between two ends.
-var rangeWords = set("إلى", "الى", "حتى", "لغاية", "ولغاية", "وحتى", "و", "-", "–")
-
 // This init comes last in the file: it reads the tables the ones above fill.
 func init() {
 	for _, w := range []string{

@@ -18,7 +18,6 @@ type tres struct {
 	mod      string
 	from, to string
 	hasPOD   bool // a part of day (صباحا، مساء) was written
-	pm       int
 }
 
 // zones maps folded zone names after بتوقيت to their UTC offset in hours.

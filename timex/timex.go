@@ -109,7 +109,7 @@ func Find(text string, toks []arabic.Token, ref time.Time) (found []Timex, skipp
 // trimStart returns the offsets in t after its first n letters (a
 // proclitic), diacritics and tatweel after them included.
 func trimStart(t arabic.Token, n int) (cp, b int) {
-	cp, b = t.Start, t.ByteStart
+	cp = t.Start
 	for i, r := range t.Text {
 		if n == 0 {
 			if arabic.IsTashkeel(r) || r == 'ـ' {
