@@ -131,16 +131,22 @@ func stackFeatures(dst []uint64, views []view, tags []int, st docStats, i int) [
 // sequence per sentence.
 func (t *Tagger) tagDoc(doc [][]view, buf *buffers) [][]int {
 	out := make([][]int, len(doc))
-	for s, views := range doc {
-		out[s] = slices.Clone(t.decode(t.w, views, nil, nil, buf))
-	}
 	if t.w2 == nil {
+		for s, views := range doc {
+			out[s] = slices.Clone(t.decode(t.w, views, nil, nil, nil, buf))
+		}
 		return out
+	}
+	// Keep the first stage's feature keys for the second.
+	keys := make([][][]uint64, len(doc))
+	for s, views := range doc {
+		keys[s] = make([][]uint64, len(views))
+		out[s] = slices.Clone(t.decode(t.w, views, nil, nil, keys[s], buf))
 	}
 	st := newDocStats(doc, out)
 	second := make([][]int, len(doc))
 	for s, views := range doc {
-		second[s] = slices.Clone(t.decode(t.w2, views, out[s], st, buf))
+		second[s] = slices.Clone(t.decode(t.w2, views, out[s], st, keys[s], buf))
 	}
 	return second
 }

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 
 	"akhbar/arabic"
@@ -111,8 +112,10 @@ func endsSentence(tok arabic.Token) bool {
 
 // decode returns the best tags of a sequence of views under weights w
 // (valid until buf is reused). With first-stage tags s1 and document
-// statistics st it adds the second stage's features.
-func (t *Tagger) decode(w *weights, views []view, s1 []int, st docStats, buf *buffers) []int {
+// statistics st it adds the second stage's features. keys, when not nil,
+// holds each token's first-stage feature keys: decode fills it when s1 is
+// nil and reads it otherwise.
+func (t *Tagger) decode(w *weights, views []view, s1 []int, st docStats, keys [][]uint64, buf *buffers) []int {
 	n := len(views)
 	buf.scores = grow(buf.scores, n*nTags)
 	clear(buf.scores)
@@ -125,7 +128,15 @@ func (t *Tagger) decode(w *weights, views []view, s1 []int, st docStats, buf *bu
 	}
 	buf.back = buf.back[:n*nTags]
 	for i := range views {
-		buf.keys = features(buf.keys[:0], views, i)
+		switch {
+		case keys != nil && s1 != nil:
+			buf.keys = append(buf.keys[:0], keys[i]...)
+		default:
+			buf.keys = features(buf.keys[:0], views, i)
+			if keys != nil {
+				keys[i] = slices.Clone(buf.keys)
+			}
+		}
 		if s1 != nil {
 			buf.keys = stackFeatures(buf.keys, views, s1, st, i)
 		}

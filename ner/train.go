@@ -129,7 +129,7 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 		tf := newTagger(wf, nil, res)
 		buf := new(buffers)
 		for _, si := range held {
-			s1[si] = slices.Clone(tf.decode(wf, data[si].views, nil, nil, buf))
+			s1[si] = slices.Clone(tf.decode(wf, data[si].views, nil, nil, nil, buf))
 		}
 	}
 	// Second-stage features from those tags and the documents' statistics.
