@@ -2,8 +2,8 @@ package ner
 
 import (
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"akhbar/arabic"
 )
