@@ -134,7 +134,8 @@ func consonantClass(r rune) rune {
 // hamza, alef and ta marbuta variants still allowed (أحمد = احمد). Words of
 // transliterated names keep the looser key match (بوتين = بوتن).
 //
-// The folded words must also be close: at most one edit in three letters
+// Words in Latin script (CNN) must agree up to case. The folded words
+// must also be close: at most one edit in three letters
 // (at least one allowed), so a short key shared by chance (يونغ and
 // يوييانغ) does not make two names one.
 //
@@ -153,6 +154,14 @@ func SameName(a, b string) bool {
 		}
 		if wordKey(x.folded, x.article) != wordKey(y.folded, y.article) {
 			return false
+		}
+		if !hasArabic(x.folded) || !hasArabic(y.folded) {
+			// Latin words (acronyms: CNN, CNS) match only as written,
+			// up to case.
+			if !strings.EqualFold(x.folded, y.folded) {
+				return false
+			}
+			continue
 		}
 		bx, by := x.bare(), y.bare()
 		if bx == by {

@@ -33,7 +33,7 @@ type Entry struct {
 	// Confident is false for cities whose Arabic name comes only from
 	// GeoNames' untagged alternate names.
 	Confident bool
-	Acronym   string // organizations: English acronym
+	Acronym   string // organizations: English acronym, also looked up as a name (CNN)
 	Terms     []Term // persons: the offices held
 	Sources   string // the sources of the row (see kb/data/README.md for their licences)
 }
@@ -141,10 +141,11 @@ func (e *Entry) names() []string {
 // Names returns the entry's canonical Arabic name followed by its aliases.
 func (e *Entry) Names() []string { return e.names() }
 
-// nameForm is the form names are compared in: folded, words separated by
-// one space. The lone hamza stays (بناء is not بنا).
+// nameForm is the form names are compared in: folded, Latin letters in
+// lower case, words separated by one space. The lone hamza stays (بناء is
+// not بنا).
 func nameForm(s string) string {
-	return strings.Join(strings.Fields(arabic.Fold(s)), " ")
+	return strings.ToLower(strings.Join(strings.Fields(arabic.Fold(s)), " "))
 }
 
 // rank orders entries sharing a name: the most likely referent first.

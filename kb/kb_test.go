@@ -37,6 +37,8 @@ func TestLookup(t *testing.T) {
 		{"سبوتنيك", "org:sputnik"},
 		{"فلاديمير بوتين", "per:putin"},
 		{"لوكاشينكو", "per:lukashenko"},
+		{"CNN", "org:cnn"},
+		{"cnn", "org:cnn"},
 	}
 	for _, tt := range tests {
 		es := k.Lookup(tt.name)

@@ -130,7 +130,11 @@ func (k *KB) add(e *Entry) {
 		k.byID[e.ID] = e
 	}
 	seenName, seenKey := map[string]bool{}, map[string]bool{}
-	for _, n := range e.names() {
+	names := e.names()
+	if len(e.Acronym) >= 3 {
+		names = append(names, e.Acronym)
+	}
+	for _, n := range names {
 		f := nameForm(n)
 		if f == "" || seenName[f] {
 			continue

@@ -21,7 +21,7 @@ func Prepare(toks []arabic.Token) *Words {
 		if t.Kind == arabic.Punct {
 			continue
 		}
-		if t.Norm != "" {
+		if t.Norm != "" && t.Kind == arabic.Word {
 			// Norm is Normalize(Text); Fold only adds ة -> ه.
 			w.form[i] = strings.ReplaceAll(t.Norm, "ة", "ه")
 		} else {
