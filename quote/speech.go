@@ -328,9 +328,8 @@ func (f *finder) subject(k int, v verbInfo) (speaker, int) {
 			words++
 			j++
 		}
-		if j == k+1 && k+1 < len(f.toks) && f.openAt[k+1] >= 0 && f.wordsIn(f.marks[f.openAt[k+1]].open, f.marks[f.openAt[k+1]].close) <= 4 {
-			m := f.openAt[k+1]
-			j = f.marks[m].close + 1 // وذكرت "كيكر" أن
+		if j == k+1 && f.shortMarkAt(j) {
+			j = f.marks[f.openAt[j]].close + 1 // وذكرت "كيكر" أن
 		}
 		if plural(f.fold[k]) {
 			// A plural verb comes after its subject in Arabic: what
@@ -338,8 +337,8 @@ func (f *finder) subject(k int, v verbInfo) (speaker, int) {
 			j = k + 1
 		}
 		if j > k+1 {
-			if m := f.openAt[j]; j < len(f.toks) && m >= 0 && f.wordsIn(f.marks[m].open, f.marks[m].close) <= 4 {
-				j = f.marks[m].close + 1 // a name in marks: صحيفة "ديلي تلغراف"
+			if f.shortMarkAt(j) {
+				j = f.marks[f.openAt[j]].close + 1 // a name in marks: صحيفة "ديلي تلغراف"
 			}
 			j = f.appositive(j, v)
 			if isTransmit(f.fold[k]) && j < len(f.toks) && f.fold[j] == "عن" {
@@ -583,4 +582,15 @@ func (f *finder) subjectBeforeBare(k int) (speaker, bool) {
 		return speaker{}, false
 	}
 	return f.resolve(i+1, e), true
+}
+
+// shortMarkAt reports whether token j opens quotation marks around one to
+// four words: a name (صحيفة "ديلي تلغراف") rather than a quotation.
+func (f *finder) shortMarkAt(j int) bool {
+	if j < 0 || j >= len(f.toks) || f.openAt[j] < 0 {
+		return false
+	}
+	m := f.marks[f.openAt[j]]
+	n := f.wordsIn(m.open, m.close)
+	return n >= 1 && n <= 4
 }
