@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"akhbar/analysis"
@@ -74,10 +75,10 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.byURL, `SELECT rowid, id FROM articles WHERE url = ?`},
 		{&w.byHash, `SELECT rowid, id FROM articles WHERE hash = ? LIMIT 1`},
 		{&w.idTaken, `SELECT count(*) FROM articles WHERE id = ?`},
-		{&w.insert, `INSERT INTO articles(id, url, hash, headline, published, day, source, source_name, site, lang, text, ents, analysis)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&w.insert, `INSERT INTO articles(id, url, hash, headline, published, day, source, source_name, site, lang, text, ents, types, analysis)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.update, `UPDATE articles SET url=?, hash=?, headline=?, published=?, day=?, source=?, source_name=?, site=?, lang=?,
-			text=?, ents=?, analysis=? WHERE rowid = ?`},
+			text=?, ents=?, types=?, analysis=? WHERE rowid = ?`},
 		{&w.ftsAdd, `INSERT INTO fts(rowid, headline, text, ents) VALUES(?,?,?,?)`},
 		{&w.ftsDel, `INSERT INTO fts(fts, rowid, headline, text, ents) VALUES('delete',?,?,?,?)`},
 		{&w.oldRow, `SELECT headline, text, ents FROM articles WHERE rowid = ?`},
@@ -129,7 +130,7 @@ func (w *writer) put(ctx context.Context, a *analysis.Analysis, opts store.PutOp
 	if err != nil {
 		return "", 0, err
 	}
-	ents := entityTokens(a)
+	ents, types := entityTokens(a), entityTypes(a)
 	var urlArg any
 	if key.URL != "" {
 		urlArg = key.URL
@@ -155,7 +156,7 @@ func (w *writer) put(ctx context.Context, a *analysis.Analysis, opts store.PutOp
 			}
 		}
 		if _, err := w.update.ExecContext(ctx, urlArg, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang,
-			a.Text, ents, blob, rowid); err != nil {
+			a.Text, ents, types, blob, rowid); err != nil {
 			return "", 0, err
 		}
 	} else {
@@ -164,7 +165,7 @@ func (w *writer) put(ctx context.Context, a *analysis.Analysis, opts store.PutOp
 			return "", 0, err
 		}
 		r, err := w.insert.ExecContext(ctx, id, urlArg, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang,
-			a.Text, ents, blob)
+			a.Text, ents, types, blob)
 		if err != nil {
 			return "", 0, err
 		}
@@ -247,6 +248,22 @@ func entityTokens(a *analysis.Analysis) string {
 		b.WriteString(store.EntityToken(e.ID))
 	}
 	return b.String()
+}
+
+// entityTypes returns the distinct types of the article's entities between
+// spaces (" LOC PER "), so a filter or facet on a type is a LIKE on the row
+// the search already reads.
+func entityTypes(a *analysis.Analysis) string {
+	seen := map[string]bool{}
+	var ts []string
+	for _, e := range a.Entities {
+		if e.Type != "" && !seen[e.Type] && !strings.ContainsAny(e.Type, " %_") {
+			seen[e.Type] = true
+			ts = append(ts, e.Type)
+		}
+	}
+	sort.Strings(ts)
+	return " " + strings.Join(ts, " ") + " "
 }
 
 // encodeAnalysis stores the Analysis as deflated JSON without its text (kept

@@ -64,7 +64,11 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	if len(where) > 0 {
 		whereSQL = strings.Join(where, " AND ")
 	}
-	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+whereSQL, args...).Scan(&res.Total); err != nil {
+	countSQL := `SELECT count(*) FROM ` + from + ` WHERE ` + whereSQL
+	if match != "" && len(where) == 1 { // no filter: the index alone counts
+		countSQL = `SELECT count(*) FROM fts WHERE fts MATCH ?`
+	}
+	if err := d.db.QueryRowContext(ctx, countSQL, args...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("searching %s: %w", d.path, err)
 	}
 	score := `0.0`
@@ -317,8 +321,8 @@ func (d *DB) filters(ctx context.Context, q store.Query) ([]string, []any, error
 		}
 	}
 	if q.EntityType != "" {
-		where = append(where, `a.rowid IN (SELECT article FROM mentions WHERE type = ?)`)
-		args = append(args, q.EntityType)
+		where = append(where, `a.types LIKE ?`)
+		args = append(args, "% "+strings.NewReplacer("%", "", "_", "", " ", "").Replace(q.EntityType)+" %")
 	}
 	return where, args, nil
 }
@@ -373,40 +377,80 @@ func (d *DB) snippets(ctx context.Context, res *store.Results, rowids []int64, e
 	return nil
 }
 
+// facetSample caps the articles the entity facet reads: for a query that
+// matches more, entity counts are over its first facetSample matches in
+// storage order, which keeps facets fast on common words.
+const facetSample = 5000
+
 // facets counts the matching articles by source, site, language, month,
 // entity type and entity.
 func (d *DB) facets(ctx context.Context, from, where string, args []any) (map[string][]store.Count, error) {
 	out := map[string][]store.Count{}
-	sub := `SELECT a.rowid FROM ` + from + ` WHERE ` + where
-	for _, f := range []struct{ name, sql string }{
-		{"source", `SELECT a.source, count(*) FROM ` + from + ` WHERE ` + where + ` AND a.source <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
-		{"site", `SELECT a.site, count(*) FROM ` + from + ` WHERE ` + where + ` AND a.site <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
-		{"lang", `SELECT a.lang, count(*) FROM ` + from + ` WHERE ` + where + ` AND a.lang <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
-		{"month", `SELECT substr(a.day, 1, 7), count(*) FROM ` + from + ` WHERE ` + where + ` AND a.day <> '' GROUP BY 1 ORDER BY 1 DESC LIMIT 36`},
-		{"entity_type", `SELECT type, count(DISTINCT article) FROM mentions WHERE article IN (` + sub + `) GROUP BY 1 ORDER BY 2 DESC, 1`},
-		{"entity", `SELECT m.entity || '	' || e.name, count(*) FROM mentions m JOIN entities e ON e.id = m.entity
-			WHERE m.article IN (` + sub + `) GROUP BY m.entity ORDER BY 2 DESC, 1 LIMIT 20`},
-	} {
-		rows, err := d.db.QueryContext(ctx, f.sql, args...)
-		if err != nil {
-			return nil, fmt.Errorf("counting %s facet in %s: %w", f.name, d.path, err)
+	// One pass over the matches for the columns of the article row.
+	rows, err := d.db.QueryContext(ctx, `SELECT a.source, a.site, a.lang, substr(a.day, 1, 7), count(*),
+		sum(a.types LIKE '% PER %'), sum(a.types LIKE '% ORG %'), sum(a.types LIKE '% LOC %'), sum(a.types LIKE '% MISC %')
+		FROM `+from+` WHERE `+where+` GROUP BY 1, 2, 3, 4`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("counting facets in %s: %w", d.path, err)
+	}
+	tally := map[string]map[string]int{"source": {}, "site": {}, "lang": {}, "month": {}, "entity_type": {}}
+	for rows.Next() {
+		var src, site, lang, month string
+		var n int
+		var types [4]int
+		if err := rows.Scan(&src, &site, &lang, &month, &n, &types[0], &types[1], &types[2], &types[3]); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("counting facets in %s: %w", d.path, err)
 		}
-		out[f.name] = []store.Count{}
-		for rows.Next() {
-			var c store.Count
-			if err := rows.Scan(&c.Key, &c.Count); err != nil {
-				rows.Close()
-				return nil, err
+		for k, v := range map[string]string{"source": src, "site": site, "lang": lang, "month": month} {
+			if v != "" {
+				tally[k][v] += n
 			}
-			out[f.name] = append(out[f.name], c)
 		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, fmt.Errorf("counting %s facet in %s: %w", f.name, d.path, err)
+		for i, t := range []string{"PER", "ORG", "LOC", "MISC"} {
+			if types[i] > 0 {
+				tally["entity_type"][t] += types[i]
+			}
 		}
 	}
-	return out, nil
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return nil, fmt.Errorf("counting facets in %s: %w", d.path, err)
+	}
+	for k, m := range tally {
+		cs := make([]store.Count, 0, len(m))
+		for v, n := range m {
+			cs = append(cs, store.Count{Key: v, Count: n})
+		}
+		if k == "month" {
+			sort.Slice(cs, func(i, j int) bool { return cs[i].Key > cs[j].Key })
+		} else {
+			sort.Slice(cs, func(i, j int) bool { return cs[i].Count > cs[j].Count || cs[i].Count == cs[j].Count && cs[i].Key < cs[j].Key })
+		}
+		if len(cs) > 36 {
+			cs = cs[:36]
+		}
+		out[k] = cs
+	}
+	// Entities: from the matched articles to their mentions, by index.
+	rows, err = d.db.QueryContext(ctx, `SELECT m.entity || '	' || e.name, count(*)
+		FROM (SELECT a.rowid AS id FROM `+from+` WHERE `+where+` LIMIT `+fmt.Sprint(facetSample)+`) AS s
+		CROSS JOIN mentions m ON m.article = s.id JOIN entities e ON e.id = m.entity
+		GROUP BY m.entity ORDER BY 2 DESC, 1 LIMIT 20`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("counting entity facet in %s: %w", d.path, err)
+	}
+	defer rows.Close()
+	out["entity"] = []store.Count{}
+	for rows.Next() {
+		var c store.Count
+		if err := rows.Scan(&c.Key, &c.Count); err != nil {
+			return nil, fmt.Errorf("counting entity facet in %s: %w", d.path, err)
+		}
+		out["entity"] = append(out["entity"], c)
+	}
+	return out, rows.Err()
 }
 
 // cursor is the last row of a page: where the next page starts.

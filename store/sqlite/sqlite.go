@@ -146,6 +146,7 @@ var schema = []string{
 		lang TEXT NOT NULL,
 		text TEXT NOT NULL,
 		ents TEXT NOT NULL,
+		types TEXT NOT NULL,
 		analysis BLOB NOT NULL
 	)`,
 	`CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL`,
