@@ -213,9 +213,10 @@ func TestResolve(t *testing.T) {
 		},
 		{
 			name:   "common words that are also place names are not taken from the gazetteer",
-			text:   "كيف تؤثر الأزمة المالية على مدينة صغيرة؟ سأل الخبير في تقرير مالي عن الجزيرة العربية.",
+			text:   "كيف تؤثر الأزمة المالية على مدينة صغيرة؟ سأل الخبير في تقرير مالي عن الجزيرة العربية والعلم الأبيض، ثم نقلت وكالة الأنباء المشهد من بنغازي.",
 			date:   "2020-01-01",
-			absent: []string{"كيف", "مدينة", "مالي"},
+			wants:  []want{{"gn:88319", "LOC", []string{"بنغازي"}}},
+			absent: []string{"كيف", "مدينة", "مالي", "الأبيض"},
 		},
 		{
 			name:  "one name with two types from the tagger is one entity of the majority type",

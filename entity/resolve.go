@@ -257,7 +257,7 @@ func nameOf(text string) *cand {
 // fromGazetteer returns the knowledge-base names among the tokens no other
 // mention covers. To keep ambiguous and common-word names out, it takes:
 // countries and capitals; other cities when their Arabic name is reliable
-// and they have a million people or a name of two words or more;
+// and they have 300,000 people or a name of two words or more;
 // organizations unless a definite adjective continues the name (مجلس الأمن
 // الجماعي is not مجلس الأمن); persons by a name of two words, or one word of
 // five letters or more.
@@ -287,7 +287,7 @@ func fromGazetteer(runes []rune, toks []arabic.Token, w *kb.Words, covered []boo
 		case e.Class == "country" || e.Class == "capital":
 			accept = true
 		case e.Type == "LOC":
-			accept = e.Confident && (e.Population >= 1000000 || words >= 2)
+			accept = e.Confident && (e.Population >= 300000 || words >= 2)
 		case e.Type == "ORG":
 			accept = !continuesName(toks, m.TokEnd, k)
 		case e.Type == "PER":
