@@ -5,8 +5,8 @@ import (
 	"context"
 	"database/sql"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"akhbar/store"
