@@ -59,6 +59,9 @@ type apiError struct {
 
 // fail answers with a JSON error (or a page for browsers on non-API paths).
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if status >= 500 {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", msg)
+	}
 	if !strings.HasPrefix(r.URL.Path, "/api/") && r.URL.Path != "/healthz" && strings.Contains(r.Header.Get("Accept"), "text/html") {
 		s.errorPage(w, r, status, msg)
 		return

@@ -53,6 +53,11 @@ func (b *backend) Search(ctx context.Context, q Query) (*Results, error) {
 	}
 	sq := store.Query{Text: q.Text, Source: q.Source, Site: q.Site, Lang: q.Lang, From: q.From, To: q.To,
 		Entity: q.Entity, EntityType: q.Type, Limit: limit, Page: q.Offset/limit + 1, Facets: true}
+	if strings.TrimSpace(sq.Text) == "" && sq.Source == "" && sq.Site == "" && sq.Lang == "" && sq.From == "" && sq.To == "" && sq.Entity == "" && sq.EntityType == "" {
+		// No words and no filter: list everything, newest first, through
+		// a date filter that every dated article passes.
+		sq.From = "1000-01-01"
+	}
 	switch {
 	case q.Sort == "date":
 		sq.Sort = store.Newest

@@ -13,7 +13,7 @@ var labels = map[string][2]string{
 	"alerts":        {"التنبيهات", "Alerts"},
 	"results":       {"نتيجة", "results"},
 	"no_results":    {"لا نتائج لهذا البحث.", "No results for this search."},
-	"empty_store":   {"لا توجد مقالات بعد. شغّل الخادم مع ‎--demo‎ أو أضف خلاصة.", "No articles yet. Start the server with --demo or add a feed."},
+	"empty_store":   {"لا توجد مقالات بعد. شغّل الخادم مع \u200e--demo\u200e أو أضف خلاصة.", "No articles yet. Start the server with --demo or add a feed."},
 	"source":        {"المصدر", "Source"},
 	"site":          {"الموقع", "Site"},
 	"entity":        {"الكيان", "Entity"},

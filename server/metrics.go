@@ -16,15 +16,14 @@ var latencyBuckets = [...]float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2
 // Metrics counts what the server does, for /metrics in the Prometheus text
 // format. It is safe for concurrent use.
 type Metrics struct {
-	mu        sync.Mutex
-	start     time.Time
-	requests  map[[2]string]int64 // route, status -> count
-	ingested  int64
-	dupes     int64
-	failed    int64
-	analysis  histogram
-	search    histogram
-	feedItems int64
+	mu       sync.Mutex
+	start    time.Time
+	requests map[[2]string]int64 // route, status -> count
+	ingested int64
+	dupes    int64
+	failed   int64
+	analysis histogram
+	search   histogram
 }
 
 type histogram struct {
