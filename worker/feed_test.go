@@ -1,13 +1,14 @@
 package worker
 
 import (
-	"akhbar/store/postgres"
 	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"akhbar/store/postgres"
 )
 
 // TestFeedJobQueuesItems: a worker claims a due feed, polls it, queues its
