@@ -27,7 +27,6 @@ func tagType(t int) string {
 	return types[(t-1)/2]
 }
 
-func isBegin(t int) bool  { return t != 0 && t%2 == 1 }
 func isInside(t int) bool { return t != 0 && t%2 == 0 }
 
 // allowed reports whether tag cur may follow tag prev under IOB2: I-X only

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// nerFixture is a CoNLL file composed for these tests.
+const nerFixture = `قال O
+الرئيس O
+الروسي O
+فلاديمير B-PER
+بوتين I-PER
+إن O
+موسكو B-LOC
+مستعدة O
+. O
+
+وصل O
+الوفد O
+إلى O
+القاهرة B-LOC
+. O
+`
+
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestEvalNER(t *testing.T) {
+	conll := writeTemp(t, "fixture.conll", nerFixture)
+	tests := []struct {
+		args     []string
+		code     int
+		contains string
+	}{
+		{[]string{"eval", "ner", "--conll", conll}, 0, "all "},
+		{[]string{"eval", "ner", "--conll", conll, "--min", "1.01"}, 1, "below the bar"},
+		{[]string{"eval", "ner"}, 2, "need --conll"},
+		{[]string{"eval", "ner", "--conll", conll, "--dev", "1.5"}, 2, "--dev"},
+		{[]string{"eval", "ner", "--conll", filepath.Join(t.TempDir(), "missing")}, 1, "missing"},
+		{[]string{"eval", "ner", "--conll", writeTemp(t, "bad.conll", "كلمة B-XYZ\n")}, 1, "unknown tag"},
+		{[]string{"eval", "ner", "--conll", conll, "--model", writeTemp(t, "bad.model", "not a model")}, 1, "not a valid akhbar NER model"},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		code := run(context.Background(), &env{stdout: &out, stderr: &errb}, tt.args)
+		if code != tt.code || !strings.Contains(out.String()+errb.String(), tt.contains) {
+			t.Errorf("%v: code %d, want %d; output %q %q, want it to contain %q", tt.args, code, tt.code, out.String(), errb.String(), tt.contains)
+		}
+	}
+	var out bytes.Buffer
+	run(context.Background(), &env{stdout: &out, stderr: &bytes.Buffer{}}, []string{"eval", "ner", "--conll", conll, "--json"})
+	var got struct {
+		All struct {
+			Gold int     `json:"gold"`
+			F1   float64 `json:"f1"`
+		} `json:"all"`
+		Sentences int `json:"sentences"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("--json output %q: %v", out.String(), err)
+	}
+	if got.All.Gold != 3 || got.Sentences != 2 || got.All.F1 <= 0 {
+		t.Errorf("--json: %+v", got)
+	}
+}
+
+func TestTrainNERTinyCorpus(t *testing.T) {
+	var b strings.Builder
+	for range 5 {
+		b.WriteString(nerFixture + "\n")
+	}
+	conll := writeTemp(t, "train.conll", b.String())
+	model := filepath.Join(t.TempDir(), "m.gz")
+	var out, errb bytes.Buffer
+	code := run(context.Background(), &env{stdout: &out, stderr: &errb}, []string{"train", "ner", "--conll", conll, "--epochs", "3", "--out", model})
+	if code != 0 {
+		t.Fatalf("train: code %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "epoch  3") {
+		t.Errorf("no progress per epoch: %q", out.String())
+	}
+	out.Reset()
+	if code := run(context.Background(), &env{stdout: &out, stderr: &errb}, []string{"eval", "ner", "--conll", conll, "--model", model, "--min", "0.99"}); code != 0 {
+		t.Errorf("eval of a model on its own training data: code %d\n%s", code, out.String())
+	}
+	if code := run(context.Background(), &env{stdout: &out, stderr: &errb}, []string{"train", "ner", "--conll", conll}); code != 2 {
+		t.Errorf("train without --out: code %d, want 2", code)
+	}
+}
