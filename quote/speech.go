@@ -341,6 +341,7 @@ func (f *finder) subject(k int, v verbInfo) (speaker, int) {
 				j = f.marks[f.openAt[j]].close + 1 // a name in marks: صحيفة "ديلي تلغراف"
 			}
 			j = f.appositive(j, v)
+			j = f.personAfter(j)
 			if isTransmit(f.fold[k]) && j < len(f.toks) && f.fold[j] == "عن" {
 				// نقلت الوكالة عن مصدر أمني أن: the source speaks.
 				e := j + 1
@@ -593,4 +594,31 @@ func (f *finder) shortMarkAt(j int) bool {
 	m := f.marks[f.openAt[j]]
 	n := f.wordsIn(m.open, m.close)
 	return n >= 1 && n <= 4
+}
+
+// personAfter extends a subject ending at token j over a place phrase to a
+// person's name the entity layer found (رئيس بعثة الأمم المتحدة في ليبيا
+// برناردينو ليون): a name mention starting within three words, before any
+// punctuation or complementizer.
+func (f *finder) personAfter(j int) int {
+	if j >= len(f.toks) || f.fold[j] != "في" && f.fold[j] != "لدى" {
+		return j
+	}
+	for x := j + 1; x < len(f.toks) && x <= j+3 && f.isWord(x); x++ {
+		if complementizers[f.fold[x]] {
+			return j
+		}
+		m, ok := f.mentionAt(f.toks[x].Start)
+		if !ok || x == j+1 {
+			continue
+		}
+		if m.Type == "PER" && !m.Role {
+			e := x
+			for e < len(f.toks) && f.toks[e].Start < m.End {
+				e++
+			}
+			return e
+		}
+	}
+	return j
 }
