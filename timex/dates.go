@@ -424,12 +424,24 @@ func (p *parser) monthOnly(i int) (dres, bool) {
 	return dres{pt: point{t: day(m.y, m.m, 1, loc), g: gMonth}, end: m.end, lead: lead}, true
 }
 
+// yearCues are words after which four digits are a year: في 1948.
+var yearCues = set("في", "منذ", "حتى", "قبل", "بعد", "خلال", "لغاية", "وفي", "ومنذ", "وحتى", "بتاريخ", "تاريخ", "عامي")
+
 // ambiguousMonth are month names that are common words too.
 var ambiguousMonth = set("مارس", "ماي", "آب", "اب", "صفر", "محرم", "رجب")
 
 // yearOnly reads عام 2022، سنة 1444هـ، 2022م.
 func (p *parser) yearOnly(i int) (dres, bool) {
+	lead := 0
 	y, sys, end, skip, ok := p.yearAt(i, false)
+	if !ok && yearCues[p.w(i)] {
+		// في 1948، منذ 2011: a bare four-digit year after a cue, 1000-2199.
+		if i+1 < len(p.toks) && (p.toks[i+1].Kind == arabic.Number || p.w(i+1) == "(") {
+			y, sys, end, skip, ok = p.yearAt(i+1, true)
+			ok = ok && y >= 1000 && y < 2200
+			lead = 1
+		}
+	}
 	if !ok {
 		return dres{}, false
 	}
@@ -449,9 +461,9 @@ func (p *parser) yearOnly(i int) (dres, bool) {
 		if err != nil {
 			return dres{end: end, skip: err.Error()}, true
 		}
-		return dres{pt: point{t: s, g: gYear}, end: end, from: s.Format("2006-01-02"), to: e.Format("2006-01-02")}, true
+		return dres{pt: point{t: s, g: gYear}, end: end, lead: lead, from: s.Format("2006-01-02"), to: e.Format("2006-01-02")}, true
 	}
-	return dres{pt: point{t: day(y, 1, 1, loc), g: gYear}, end: end}, true
+	return dres{pt: point{t: day(y, 1, 1, loc), g: gYear}, end: end, lead: lead}, true
 }
 
 // numericDate reads 12/1/2022 (day first), 2022-01-15, 12.1.2022, 2/2013
@@ -469,8 +481,12 @@ func (p *parser) numericDate(i int) (dres, bool) {
 		parts = []string{p.toks[i].Text}
 		k := i
 		sep := ""
-		for len(parts) < 3 && k+2 < len(p.toks) && p.toks[k].End == p.toks[k+1].Start && p.toks[k+1].End == p.toks[k+2].Start &&
+		spaced := false
+		for len(parts) < 3 && k+2 < len(p.toks) &&
 			p.toks[k+1].Kind == arabic.Punct && (p.toks[k+1].Text == "/" || p.toks[k+1].Text == "-") && p.toks[k+2].Kind == arabic.Number {
+			if p.toks[k].End != p.toks[k+1].Start || p.toks[k+1].End != p.toks[k+2].Start {
+				spaced = true
+			}
 			if sep != "" && p.toks[k+1].Text != sep {
 				break
 			}
@@ -479,6 +495,11 @@ func (p *parser) numericDate(i int) (dres, bool) {
 			k += 2
 		}
 		end = k + 1
+		// 15 / 1 / 1959: spaced separators only in a full date with a
+		// four-digit year.
+		if spaced && (len(parts) != 3 || utf8.RuneCountInString(parts[2]) != 4 && utf8.RuneCountInString(parts[0]) != 4) {
+			return dres{}, false
+		}
 	}
 	if len(parts) < 2 {
 		return dres{}, false

@@ -23,8 +23,10 @@ func (p *parser) durAt(i int) (n float64, unit string, end int, ok bool) {
 		}
 	}
 	if u, found := durationUnits[p.w(i)]; found && u.bare {
-		if u.unit == "S" && u.count == 1 && p.w(i) == "ثانيه" && i > 0 && strings.HasSuffix(p.w(i-1), "ه") {
-			return 0, "", 0, false // مرة ثانية: "second", not a second
+		if u.count == 1 && (p.w(i) == "ثانيه" || p.w(i) == "دقيقه") && i > 0 && (strings.HasSuffix(p.w(i-1), "ه") || p.w(i-1) == "غير") {
+			// مرة ثانية، بطريقة دقيقة: adjectives ("second", "accurate")
+			// after a feminine noun, not units of time.
+			return 0, "", 0, false
 		}
 		n, end = u.count, i+1
 		unit = u.unit

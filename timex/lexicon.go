@@ -83,7 +83,7 @@ var relDays = newPhrases(map[string]int{
 
 // now words: the reference moment.
 var nowWords = newPhrases(map[string]bool{
-	"الآن": true, "حالا": true, "في هذه اللحظة": true, "هذه اللحظة": true, "في الوقت الحالي": true,
+	"الآن": true, "حالا": true, "حاليا": true, "حالياً": true, "في هذه اللحظة": true, "هذه اللحظة": true, "في الوقت الحالي": true,
 })
 
 // Qualifiers after a unit or a name: -1 past, 0 this, +1 next.

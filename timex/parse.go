@@ -476,6 +476,11 @@ func (p *parser) yearAt(i int, bare bool) (y int, sys calendar.System, end int, 
 		kw = true
 		j++
 	}
+	paren := false
+	if p.w(j) == "(" && (kw || bare) {
+		paren = true // عام ( 1948 )
+		j++
+	}
 	m, found := p.numAt(j)
 	if !found || m.Reject != "" || m.Ordinal || m.Fraction || m.Value != math.Trunc(m.Value) {
 		return 0, 0, 0, "", false
@@ -484,14 +489,26 @@ func (p *parser) yearAt(i int, bare bool) (y int, sys calendar.System, end int, 
 		return 0, 0, 0, "", false
 	}
 	v := int(m.Value)
-	sys = calendar.Gregorian
-	if m.Calendar == "هـ" || p.w(m.Last) == "هـ" || p.w(m.Last) == "ه" {
-		sys = calendar.Hijri
-		if m.Calendar == "" {
-			m.Last++
+	last := m.Last
+	if paren {
+		if p.w(last) != ")" {
+			return 0, 0, 0, "", false
 		}
+		last++
 	}
-	if !kw && m.Calendar == "" {
+	sys = calendar.Gregorian
+	switch w := p.w(last); {
+	case m.Calendar == "هـ":
+		sys = calendar.Hijri
+	case m.Calendar == "" && (w == "ه" || w == "هجري" || w == "هجريه" || w == "للهجره"):
+		sys = calendar.Hijri
+		last++
+	case m.Calendar == "" && (w == "ميلادي" || w == "ميلاديه" || w == "للميلاد"):
+		last++
+	case m.Calendar == "" && w == "م" && p.w(last+1) != "مربع" && p.w(last+1) != "مكعب":
+		last++ // 1948 م, unless metres: 1000 م مربع
+	}
+	if !kw && m.Calendar == "" && last == m.Last {
 		digits := utf8.RuneCountInString(p.toks[j].Text)
 		if !bare || digits != 4 || m.Last != j+1 || p.adjacentPunct(j) {
 			return 0, 0, 0, "", false
@@ -502,11 +519,11 @@ func (p *parser) yearAt(i int, bare bool) (y int, sys calendar.System, end int, 
 	}
 	switch {
 	case sys == calendar.Gregorian && (v < 1 || v > 9999):
-		return 0, 0, m.Last, "year out of range", true
+		return 0, 0, last, "year out of range", true
 	case sys == calendar.Hijri && (v < 1 || v > 9666):
-		return 0, 0, m.Last, "Hijri year out of range", true
+		return 0, 0, last, "Hijri year out of range", true
 	}
-	return v, sys, m.Last, "", true
+	return v, sys, last, "", true
 }
 
 // hasProclitic reports whether the folded word w starts with و، ف، ب or ل.

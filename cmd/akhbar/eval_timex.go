@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"akhbar/arabic"
 	"akhbar/timex"
@@ -18,15 +20,22 @@ expected value is found (an interval: both ends; expected [] means nothing
 may be found). It lists the failures, then prints "N passed, M failed";
 --json prints the pass rate overall and per origin instead.
 
+With --spans FILE instead, it reads a CoNLL-style file (a token and its
+IOB tags per line, a blank line between sentences, as Wojood), and counts
+the DATE and TIME spans that an expression overlaps (passed) and the
+expressions that overlap no such span (precision).
+
 Usage:
   akhbar eval timex --cases FILE [--json] [--min RATE]
+  akhbar eval timex --spans FILE [--min RATE]
 
 Case file: JSON lines {"input": "...", "reference": "2013-02-12T04:30:00-02:00",
   "expected": [{"type": "DATE", "value": "2013-02-13"} | {"type": "INTERVAL", "from": "...", "to": "..."}],
   "origin": "..."}
 
-Example:
+Examples:
   akhbar eval timex --cases ../shared/data/duckling_ar/timex_cases.jsonl --min 0.9
+  akhbar eval timex --spans ../shared/data/wojood_sample/val.txt
 `
 
 // timexCase is one line of a timex case file.
@@ -47,11 +56,15 @@ func runEvalTimex(ctx context.Context, e *env, args []string) error {
 	casesPath := fs.String("cases", "", "JSON lines case `FILE` (required)")
 	asJSON := fs.Bool("json", false, "print the pass rates as JSON")
 	minRate := fs.Float64("min", 0, "exit 1 when the pass rate is under `RATE` (0-1, or a percentage)")
+	spansPath := fs.String("spans", "", "CoNLL-style `FILE` with DATE and TIME tags: span recall and precision")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if *spansPath != "" {
+		return evalTimexSpans(ctx, e, *spansPath, *minRate)
+	}
 	if *casesPath == "" {
-		return usageError("--cases FILE is required")
+		return usageError("--cases FILE (or --spans FILE) is required")
 	}
 	type prepared struct {
 		timexCase
@@ -127,4 +140,92 @@ func parseReference(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a time (want 2022-01-15, 2022-01-15T13:02 or RFC 3339)", s)
+}
+
+// evalTimexSpans measures span recall and precision on a CoNLL-style file.
+// Sentences are the tokens joined by spaces; relative expressions resolve
+// against a fixed reference, as only spans are compared.
+func evalTimexSpans(ctx context.Context, e *env, path string, minRate float64) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return usageError("reading spans: %v", err)
+	}
+	ref := time.Date(2020, 6, 15, 12, 0, 0, 0, time.UTC)
+	var gold, hit, found, overlapping int
+	var words, tags []string
+	flush := func() {
+		if len(words) == 0 {
+			return
+		}
+		text := strings.Join(words, " ")
+		starts := make([]int, len(words)+1)
+		for i, w := range words {
+			starts[i+1] = starts[i] + utf8.RuneCountInString(w) + 1
+		}
+		type span struct{ start, end int }
+		var spans []span
+		for i := 0; i < len(tags); i++ {
+			if !strings.Contains(tags[i], "B-DATE") && !strings.Contains(tags[i], "B-TIME") {
+				continue
+			}
+			j := i + 1
+			for j < len(tags) && (strings.Contains(tags[j], "I-DATE") || strings.Contains(tags[j], "I-TIME")) {
+				j++
+			}
+			spans = append(spans, span{starts[i], starts[j] - 1})
+		}
+		txs, _ := timex.Find(text, arabic.Tokenize(text), ref)
+		overlaps := func(a, b, c, d int) bool { return a < d && c < b }
+		for _, g := range spans {
+			gold++
+			for _, t := range txs {
+				if overlaps(g.start, g.end, t.Start, t.End) {
+					hit++
+					break
+				}
+			}
+		}
+		for _, t := range txs {
+			found++
+			for _, g := range spans {
+				if overlaps(g.start, g.end, t.Start, t.End) {
+					overlapping++
+					break
+				}
+			}
+		}
+		words, tags = words[:0], tags[:0]
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("evaluating timex spans: %w", err)
+		}
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 0:
+			flush()
+		case len(f) >= 2 && f[0] != "$#$":
+			words = append(words, f[0])
+			tags = append(tags, strings.Join(f[1:], " "))
+		}
+	}
+	flush()
+	if gold == 0 {
+		return fmt.Errorf("reading %s: no DATE or TIME spans", path)
+	}
+	rec := float64(hit) / float64(gold)
+	prec := 1.0
+	if found > 0 {
+		prec = float64(overlapping) / float64(found)
+	}
+	fmt.Fprintf(e.stdout, "recall %.1f%% (%d of %d DATE/TIME spans overlapped), precision %.1f%% (%d of %d expressions overlap one)\n",
+		100*rec, hit, gold, 100*prec, overlapping, found)
+	fmt.Fprintf(e.stdout, "%d passed, %d failed\n", hit, gold-hit)
+	if minRate > 1 {
+		minRate /= 100
+	}
+	if rec < minRate {
+		return fmt.Errorf("span recall %.1f%% is under the bar of %.1f%%", 100*rec, 100*minRate)
+	}
+	return nil
 }

@@ -71,6 +71,20 @@ func TestEvalTimexAndNumbers(t *testing.T) {
 	}
 }
 
+func TestEvalTimexSpans(t *testing.T) {
+	path := writeCases(t,
+		"وصل O", "الوفد O", "في O", "15 B-DATE", "آذار I-DATE", "2021 I-DATE", ". O", "",
+		"وغادر O", "بعد O", "ذلك O", "بأيام B-DATE", ". O", "",
+		"قال O", "الوزير O", "أمس B-DATE", "إن O", "الاجتماع O", "استمر O", "ساعتين O", "",
+	)
+	var out bytes.Buffer
+	code := run(context.Background(), &env{stdout: &out, stderr: &bytes.Buffer{}}, []string{"eval", "timex", "--spans", path})
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if code != 0 || lines[len(lines)-1] != "2 passed, 1 failed" || !strings.Contains(lines[0], "precision 66.7% (2 of 3") {
+		t.Errorf("exit %d, output %q", code, out.String())
+	}
+}
+
 func TestParseReference(t *testing.T) {
 	tests := []struct {
 		in   string
