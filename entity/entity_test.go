@@ -244,6 +244,16 @@ func TestResolve(t *testing.T) {
 			absent: []string{"رئيس مجلس الإدارة", "رئيس"},
 		},
 		{
+			name:  "a counterpart after a title without owner",
+			text:  "استقبل وزير الخارجية سامح شكري نظيره الأردني في القاهرة.",
+			date:  "2021-03-02",
+			specs: []string{"PER:سامح شكري"},
+			wants: []want{
+				{"per:shoukry", "PER", []string{"role:وزير الخارجية", "سامح شكري"}},
+				{"per:safadi", "PER", []string{"role:نظيره الأردني"}},
+			},
+		},
+		{
 			name:   "nisba adjectives alone are not entities",
 			text:   "عادت الوحدة البيلاروسية إلى مينسك بعد مهمة قصيرة.",
 			date:   "2022-01-20",

@@ -159,6 +159,13 @@ func findRoles(toks []arabic.Token, words *kb.Words, k *kb.KB, covered []bool) [
 			i = r.TokEnd - 1
 			continue
 		}
+		if r, ok := k.TitleAt(words, i); ok {
+			// A title without owner (وزير الخارجية سامح شكري) still tells
+			// what a later نظيره is.
+			lastTitle = r.Title
+			i = r.TokEnd - 1
+			continue
+		}
 		if lastTitle != "" && i+1 < len(toks) && isCounterpart(toks[i].Text) {
 			nis := arabic.Fold(toks[i+1].Text)
 			if iso, ok := k.Nisba(nis); ok && strings.HasPrefix(nis, "ال") {
