@@ -146,7 +146,7 @@ func readInput(r *http.Request) (Input, error) {
 }
 
 func (s *Server) analyze(ctx context.Context, in Input) (*analysis.Analysis, time.Duration, error) {
-	a, err := in.Article()
+	a, err := in.Article(ctx)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -1,15 +1,13 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
-
-	"akhbar/arabic"
 	"akhbar/article"
 )
 
@@ -29,14 +27,47 @@ type Input struct {
 // maxTextRunes bounds one article's text.
 const maxTextRunes = 500_000
 
-// Article turns the input into an Article, or says why it cannot.
-func (in Input) Article() (*article.Article, error) {
+// Article turns the input into an Article through the article package's
+// readers (HTML pages through ReadHTML, plain text through ReadText, which
+// find the headline, dateline, date and credited source), then applies the
+// metadata fields the input sets, or says why it cannot.
+func (in Input) Article(ctx context.Context) (*article.Article, error) {
 	for name, v := range map[string]string{"text": in.Text, "html": in.HTML, "headline": in.Headline, "url": in.URL, "site": in.Site} {
 		if !utf8.ValidString(v) {
 			return nil, fmt.Errorf("field %s: not valid UTF-8", name)
 		}
 	}
-	a := &article.Article{Headline: strings.TrimSpace(in.Headline), URL: in.URL, Site: in.Site, Lang: in.Lang}
+	var a *article.Article
+	var err error
+	switch {
+	case strings.TrimSpace(in.HTML) != "":
+		if len(in.HTML) > article.MaxPageBytes {
+			return nil, fmt.Errorf("HTML page larger than %d bytes", article.MaxPageBytes)
+		}
+		a, err = article.ReadHTML(ctx, strings.NewReader(in.HTML), "html", in.URL)
+		if errors.Is(err, article.ErrNoArticle) {
+			return nil, fmt.Errorf("HTML page has no article text: %w", err)
+		}
+	case strings.TrimSpace(in.Text) != "":
+		a, err = article.ReadText("text", []byte(strings.ReplaceAll(in.Text, "\r\n", "\n")))
+	default:
+		return nil, errors.New("empty article: send text or html")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if h := strings.TrimSpace(in.Headline); h != "" {
+		a.Headline = h
+	}
+	if in.URL != "" {
+		a.URL = in.URL
+	}
+	if in.Site != "" {
+		a.Site = in.Site
+	}
+	if in.Lang != "" {
+		a.Lang = in.Lang
+	}
 	if in.Source != nil {
 		a.Source = *in.Source
 	}
@@ -47,27 +78,9 @@ func (in Input) Article() (*article.Article, error) {
 		}
 		a.Published = ts
 	}
-	switch {
-	case strings.TrimSpace(in.HTML) != "":
-		if err := readHTML(a, in.HTML); err != nil {
-			return nil, err
-		}
-	case strings.TrimSpace(in.Text) != "":
-		body := strings.TrimSpace(strings.ReplaceAll(in.Text, "\r\n", "\n"))
-		if a.Headline == "" {
-			line, _, _ := strings.Cut(body, "\n")
-			if utf8.RuneCountInString(line) <= 200 {
-				a.Headline = strings.TrimSpace(line)
-			}
-		}
-		a.Text = body
-	default:
-		return nil, errors.New("empty article: send text or html")
-	}
 	if utf8.RuneCountInString(a.Text) > maxTextRunes {
 		return nil, fmt.Errorf("article text longer than %d characters", maxTextRunes)
 	}
-	a.Body = arabic.Span{Start: 0, End: utf8.RuneCountInString(a.Text)}
 	if a.Lang == "" {
 		a.Lang = "ar"
 	}
@@ -85,70 +98,3 @@ func parseTimestamp(s string) (article.Timestamp, error) {
 	}
 	return article.Timestamp{}, fmt.Errorf("published %q: not RFC 3339 or YYYY-MM-DD", s)
 }
-
-// readHTML fills a from an HTML page: headline from h1 or title, site and
-// date from meta tags, text from the paragraphs. Scripts, styles and
-// navigation are dropped.
-func readHTML(a *article.Article, page string) error {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
-	if err != nil {
-		return fmt.Errorf("reading HTML: %w", err)
-	}
-	doc.Find("script, style, noscript, nav, header, footer, aside, form, iframe").Remove()
-	meta := func(names ...string) string {
-		for _, n := range names {
-			if v, ok := doc.Find(`meta[property="` + n + `"], meta[name="` + n + `"]`).First().Attr("content"); ok && strings.TrimSpace(v) != "" {
-				return strings.TrimSpace(v)
-			}
-		}
-		return ""
-	}
-	if a.Headline == "" {
-		a.Headline = squash(doc.Find("h1").First().Text())
-	}
-	if a.Headline == "" {
-		a.Headline = squash(meta("og:title"))
-	}
-	if a.Headline == "" {
-		a.Headline = squash(doc.Find("title").First().Text())
-	}
-	if a.Site == "" {
-		a.Site = meta("og:site_name")
-	}
-	if a.URL == "" {
-		a.URL = meta("og:url")
-	}
-	if a.Published.IsZero() {
-		if v := meta("article:published_time", "date", "pubdate"); v != "" {
-			if ts, err := parseTimestamp(v); err == nil {
-				a.Published = ts
-			}
-		}
-	}
-	var paras []string
-	root := doc.Find("article").First()
-	if root.Length() == 0 {
-		root = doc.Find("body")
-	}
-	root.Find("p").Each(func(_ int, p *goquery.Selection) {
-		if t := squash(p.Text()); t != "" {
-			paras = append(paras, t)
-		}
-	})
-	if len(paras) == 0 {
-		if t := squash(root.Text()); t != "" {
-			paras = append(paras, t)
-		}
-	}
-	if len(paras) == 0 {
-		return errors.New("HTML page has no article text")
-	}
-	text := strings.Join(paras, "\n\n")
-	if a.Headline != "" && !strings.HasPrefix(text, a.Headline) {
-		text = a.Headline + "\n\n" + text
-	}
-	a.Text = text
-	return nil
-}
-
-func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
