@@ -254,12 +254,12 @@ func TestResolve(t *testing.T) {
 			},
 		},
 		{
-			name:   "nisba adjectives alone are not entities",
-			text:   "عادت الوحدة البيلاروسية إلى مينسك بعد مهمة قصيرة.",
+			name:   "nisba adjectives alone are not entities, nor common words the tagger took for names",
+			text:   "عادت الوحدة البيلاروسية إلى مينسك في أقصر وقت بعد مهمة قصيرة في مالي.",
 			date:   "2022-01-20",
-			specs:  []string{"MISC:البيلاروسية", "LOC:مينسك"},
-			wants:  []want{{"", "LOC", []string{"مينسك"}}},
-			absent: []string{"البيلاروسية"},
+			specs:  []string{"MISC:البيلاروسية", "LOC:مينسك", "LOC:أقصر", "LOC:مالي"},
+			wants:  []want{{"", "LOC", []string{"مينسك"}}, {"ML", "LOC", []string{"مالي"}}},
+			absent: []string{"البيلاروسية", "أقصر"},
 		},
 	}
 	for _, tt := range tests {

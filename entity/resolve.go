@@ -228,12 +228,28 @@ func fromTagger(m ner.Mention, runes []rune, toks []arabic.Token, covered []bool
 		return nil, false
 	}
 	c := newCand(runes, start, end, ts, te, m.Type)
+	if k != nil && len(c.words) == 1 && c.typ != "ORG" && c.typ != "PER" && isCommonWord(c.text) && !canonical1(k, c.text) {
+		// مدينة، أقصر: far more often a word than a name.
+		return nil, false
+	}
 	if k != nil && len(c.words) == 1 {
 		if _, isNisba := k.Nisba(c.words[0]); isNisba && len(k.Lookup(c.text)) == 0 {
 			return nil, false
 		}
 	}
 	return c, true
+}
+
+// canonical1 reports whether the knowledge base has name as an entry's
+// canonical name (مالي is Mali's name; مدينة is only an alias of Medina).
+func canonical1(k *kb.KB, name string) bool {
+	f := arabic.Fold(name)
+	for _, e := range k.Lookup(name) {
+		if arabic.Fold(e.NameAr) == f {
+			return true
+		}
+	}
+	return false
 }
 
 func ownName(k *kb.KB, name string) bool {

@@ -100,7 +100,8 @@ func (k *KB) Lookup(name string) []*Entry {
 }
 
 // LookupVariant returns the entries with a name that is a spelling variant
-// of name (arabic.SameName), for names Lookup does not find as written:
+// of name (arabic.SameName, with the article on both or neither), for names
+// Lookup does not find as written:
 // لوكاتشينكو finds per:lukashenko through لوكاشينكو.
 func (k *KB) LookupVariant(name string) []*Entry {
 	if es := k.Lookup(name); len(es) > 0 {
@@ -113,13 +114,20 @@ func (k *KB) LookupVariant(name string) []*Entry {
 	var out []*Entry
 	for _, e := range k.byKey[key] {
 		for _, n := range e.names() {
-			if arabic.NameKey(n) == key && arabic.SameName(n, name) {
+			if arabic.NameKey(n) == key && arabic.SameName(n, name) && definite(n) == definite(name) {
 				out = append(out, e)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// definite reports whether name starts with the article ال. LookupVariant
+// keeps definite and bare names apart (أقصر is not الأقصر), though NameKey
+// drops the article.
+func definite(name string) bool {
+	return strings.HasPrefix(nameForm(name), "ال")
 }
 
 // Nisba returns the country (ISO2) whose nisba adjective word is, in any

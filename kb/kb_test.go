@@ -64,6 +64,16 @@ func TestLookupVariant(t *testing.T) {
 			t.Errorf("LookupVariant(%q) = %v, want %s", tt.name, ids(es), tt.id)
 		}
 	}
+	small, err := Parse("L\tgn:1\tcity\tManama\tالمنامة\t\tBH\t500000\tnaturalearth\tnaturalearth\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es := small.LookupVariant("منامة"); len(es) != 0 {
+		t.Errorf("LookupVariant(منامة) = %v, want nothing (المنامة has the article)", ids(es))
+	}
+	if es := small.LookupVariant("المنامه"); len(es) != 1 {
+		t.Errorf("LookupVariant(المنامه) = %v, want gn:1", ids(es))
+	}
 	if es := k.LookupVariant("بوتان"); len(es) != 0 && es[0].ID == "per:putin" {
 		t.Errorf("LookupVariant(بوتان) found Putin")
 	}
