@@ -53,6 +53,8 @@ type Alerts struct {
 	seen  map[string]map[string]bool
 	next  int
 	check sync.Mutex // one check at a time
+	// onChange, when set, is called after alerts or their matches change.
+	onChange func()
 }
 
 // NewAlerts returns an empty set of alerts over store.
@@ -79,7 +81,6 @@ func (as *Alerts) Add(ctx context.Context, a Alert) (Alert, error) {
 		return Alert{}, err
 	}
 	as.mu.Lock()
-	defer as.mu.Unlock()
 	as.next++
 	a.ID = fmt.Sprintf("a%d", as.next)
 	a.Created = time.Now().UTC()
@@ -89,9 +90,18 @@ func (as *Alerts) Add(ctx context.Context, a Alert) (Alert, error) {
 		seen[h.ID] = true
 		a.Matches = append(a.Matches, AlertMatch{Article: h.ID, Headline: h.Headline, Published: h.Published, Found: a.Created})
 	}
-	as.list[a.ID] = &a
+	stored := a
+	as.list[a.ID] = &stored
 	as.seen[a.ID] = seen
+	as.mu.Unlock()
+	as.notify()
 	return a, nil
+}
+
+func (as *Alerts) notify() {
+	if as.onChange != nil {
+		as.onChange()
+	}
 }
 
 func (as *Alerts) matches(ctx context.Context, a Alert) ([]Hit, error) {
@@ -105,12 +115,14 @@ func (as *Alerts) matches(ctx context.Context, a Alert) ([]Hit, error) {
 // Remove deletes an alert.
 func (as *Alerts) Remove(id string) error {
 	as.mu.Lock()
-	defer as.mu.Unlock()
-	if _, ok := as.list[id]; !ok {
-		return fmt.Errorf("alert %q: %w", id, ErrNotFound)
-	}
+	_, ok := as.list[id]
 	delete(as.list, id)
 	delete(as.seen, id)
+	as.mu.Unlock()
+	if !ok {
+		return fmt.Errorf("alert %q: %w", id, ErrNotFound)
+	}
+	as.notify()
 	return nil
 }
 
@@ -190,6 +202,9 @@ func (as *Alerts) Check(ctx context.Context) (int, error) {
 			}
 		}
 		as.mu.Unlock()
+	}
+	if found > 0 {
+		as.notify()
 	}
 	return found, errors.Join(errs...)
 }

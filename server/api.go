@@ -435,7 +435,20 @@ func (s *Server) AddFeed(raw string, interval time.Duration) (feeds.Feed, error)
 			return feeds.Feed{}, fmt.Errorf("feed URL %q points at this server", raw)
 		}
 	}
-	return s.cfg.Feeds.Add(raw, interval)
+	f, err := s.cfg.Feeds.Add(raw, interval)
+	if err == nil {
+		s.changed()
+	}
+	return f, err
+}
+
+// RemoveFeed stops polling a feed.
+func (s *Server) RemoveFeed(id string) error {
+	if err := s.cfg.Feeds.Remove(id); err != nil {
+		return err
+	}
+	s.changed()
+	return nil
 }
 
 func parseInterval(raw string) (time.Duration, error) {
@@ -479,7 +492,7 @@ func (s *Server) apiDeleteFeed(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := s.cfg.Feeds.Remove(id); err != nil {
+	if err := s.RemoveFeed(id); err != nil {
 		s.failErr(w, r, http.StatusInternalServerError, err)
 		return
 	}

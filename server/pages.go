@@ -446,7 +446,7 @@ func (s *Server) feedDelete(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotImplemented, "feed polling is off in this server")
 		return
 	}
-	if err := s.cfg.Feeds.Remove(r.PathValue("id")); err != nil {
+	if err := s.RemoveFeed(r.PathValue("id")); err != nil {
 		s.errorPage(w, r, http.StatusNotFound, err.Error())
 		return
 	}

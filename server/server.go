@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"akhbar/analysis"
@@ -37,6 +38,9 @@ type Config struct {
 	// Client makes outgoing requests (alert webhooks). Nil means a client
 	// with a 10-second timeout.
 	Client *http.Client
+	// StatePath, when set, is the JSON file where feeds and alerts are kept
+	// across restarts; New reads it and every change rewrites it.
+	StatePath string
 }
 
 // Server serves the API and the pages. Create it with New.
@@ -48,6 +52,7 @@ type Server struct {
 	pages   *pages
 	mux     *http.ServeMux
 	selfs   []string // host:port the server listens on, to refuse feeds pointing at itself
+	stateMu sync.Mutex
 }
 
 // New returns a Server for cfg.
@@ -73,6 +78,10 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, metrics: NewMetrics(), pages: p, mux: http.NewServeMux()}
 	s.alerts = NewAlerts(cfg.Store, cfg.Client, cfg.Logger)
+	s.alerts.onChange = s.changed
+	if err := s.loadState(context.Background()); err != nil {
+		return nil, err
+	}
 	s.routes()
 	return s, nil
 }

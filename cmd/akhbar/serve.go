@@ -79,6 +79,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("loading the analyzer: %w", err)
 	}
 	var store server.Store
+	statePath := ""
 	switch {
 	case *memory:
 		store = memstore.New()
@@ -98,6 +99,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 		defer sdb.Close()
 		store = server.FromStore(sdb, memstore.GroupStories(sdb, storiesLimit))
+		statePath = path + ".state.json"
 		log.Info("store open", "db", path)
 	}
 	var srv *server.Server
@@ -114,7 +116,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		},
 	})
 	srv, err = server.New(server.Config{Store: store, Analyzer: az, Feeds: poller, Token: *token,
-		MaxBody: *maxBody, Timeout: *timeout, Logger: log})
+		MaxBody: *maxBody, Timeout: *timeout, Logger: log, StatePath: statePath})
 	if err != nil {
 		return err
 	}
