@@ -254,6 +254,15 @@ func TestResolve(t *testing.T) {
 			},
 		},
 		{
+			name:  "proclitics the tagger left in or merged with the article",
+			text:  "قال مسؤول للكرملين إن الزيارة مهمة لمصر ولسان بيرناردينو في كاليفورنيا.",
+			date:  "2020-01-01",
+			specs: []string{"ORG:كرملين", "LOC:لمصر", "LOC:كاليفورنيا"},
+			wants: []want{{"org:kremlin", "ORG", []string{"كرملين"}}, {"EG", "LOC", []string{"مصر"}},
+				{LocalID("LOC", "كاليفورنيا"), "LOC", []string{"كاليفورنيا"}}},
+			absent: []string{"لمصر"},
+		},
+		{
 			name:   "nisba adjectives alone are not entities, nor common words the tagger took for names",
 			text:   "عادت الوحدة البيلاروسية إلى مينسك في أقصر وقت بعد مهمة قصيرة في مالي.",
 			date:   "2022-01-20",

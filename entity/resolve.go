@@ -18,6 +18,7 @@ type cand struct {
 	words            []string // folded words of text
 	keys             []string // arabic.NameKey of each word
 	joined           string   // words joined by spaces
+	lil              bool     // the name's article merged into a لل before it
 	link             *kb.Entry
 }
 
@@ -348,28 +349,47 @@ func continuesName(toks []arabic.Token, i int, k *kb.KB) bool {
 }
 
 // link finds the knowledge-base entry a candidate names, if any.
+// A name whose article merged into لل (للكرملين -> كرملين) is looked up
+// with it. A city whose Arabic name is not reliable links only by its
+// canonical name, not by its aliases.
 func link(k *kb.KB, c *cand) *kb.Entry {
-	es := k.LookupVariant(c.text)
-	for _, e := range es {
-		if e.Type == c.typ {
-			return e
+	texts := []string{c.text}
+	if c.lil {
+		texts = []string{"ال" + c.text, c.text}
+	}
+	for _, text := range texts {
+		for _, e := range k.LookupVariant(text) {
+			if e.Type == c.typ && trusted(e, text) {
+				return e
+			}
 		}
 	}
 	// The tagger may have the type wrong (an agency tagged as a person, a
 	// capital as a person's name): a name the knowledge base has exactly as
 	// written, and only with another type, takes the knowledge base's type.
-	if es := k.Lookup(c.text); len(es) > 0 {
-		return es[0]
+	for _, text := range texts {
+		for _, e := range k.Lookup(text) {
+			if trusted(e, text) {
+				return e
+			}
+		}
 	}
 	return nil
 }
 
+// trusted reports whether name may link to e: always, unless e's Arabic
+// names are of low confidence and name is only one of its aliases.
+func trusted(e *kb.Entry, name string) bool {
+	return e.Confident || arabic.Fold(e.NameAr) == arabic.Fold(name)
+}
+
 // repair fixes the tagger's boundaries with the knowledge base: a mention
 // that stops inside a longer known name is extended to it (منظمة معاهدة
-// الأمن -> منظمة معاهدة الأمن الجماعي), and a letter the tagger split off as
-// a proclitic is put back when the whole word is a known name or another
-// mention's spelling (لوكاتشينكو, not وكاتشينكو). Mentions swallowed by an
-// extension are dropped.
+// الأمن -> منظمة معاهدة الأمن الجماعي), a letter the tagger split off as a
+// proclitic is put back when the whole word is a known name or another
+// mention's spelling (لوكاتشينكو, not وكاتشينكو), and a proclitic it left
+// in is taken out when the rest is a known name (لمصر -> مصر). Mentions
+// swallowed by an extension are dropped.
 func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb.KB) []*cand {
 	for _, c := range cands {
 		first := toks[c.tokStart]
@@ -379,8 +399,16 @@ func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb
 				*c = *newCand(runes, first.Start, c.end, c.tokStart, c.tokEnd, c.typ)
 			}
 		}
-		if m, ok := k.MatchAt(w, c.tokStart); ok && m.TokEnd > c.tokEnd && m.Start == c.start {
+		m, ok := k.MatchAt(w, c.tokStart)
+		switch {
+		case ok && m.TokEnd > c.tokEnd && m.Start == c.start:
 			*c = *newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, c.typ)
+		case ok && m.TokEnd == c.tokEnd && m.Start > c.start && len(k.LookupVariant(c.text)) == 0:
+			// A proclitic the tagger left in the name (لمصر -> مصر).
+			*c = *newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, c.typ)
+		}
+		if first.Start < c.start {
+			c.lil = strings.HasSuffix(arabic.Fold(string(runes[first.Start:c.start])), "لل")
 		}
 	}
 	out := cands[:0]
