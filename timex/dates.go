@@ -128,7 +128,7 @@ func (p *parser) relDay(i int) (dres, bool) {
 func (p *parser) weekdayAt(i int) (wd time.Weekday, end, trim int, bare bool, ok bool) {
 	j := i
 	yawm := false
-	if w := p.w(j); w == "يوم" || w == "ويوم" || w == "اليوم" {
+	if w := p.w(j); w == "يوم" || w == "ويوم" {
 		yawm = true
 		if w == "ويوم" {
 			trim = 1
@@ -332,6 +332,9 @@ func (p *parser) absDate(i int) (dres, bool) {
 		}
 		if p.w(k) == "من" || p.w(k) == "في" || p.w(k) == "ب" {
 			k++
+		}
+		if strings.HasPrefix(p.w(k), "و") {
+			return dres{}, false // كانون الثاني ومارس: a list of months, not a day
 		}
 		if m, ok := p.monthRef(k); ok {
 			return p.resolveDay(i, d, m), true

@@ -27,21 +27,28 @@ var zones = map[string]int{"gmt": 0, "utc": 0, "غرينتش": 0, "جرينتش"
 // الثالثة وربع، 12 إلا ربعا، الرابعة وثلاث وعشرون دقيقة. word reports an
 // hour written in words.
 func (p *parser) clockAt(i int) (h, m, s, g int, end int, word bool, ok bool) {
+	h, m, s, g, end, word, _, ok = p.clock(i)
+	return
+}
+
+// clock is clockAt that also reports whether the minutes were written
+// after a colon (13:02).
+func (p *parser) clock(i int) (h, m, s, g int, end int, word, colon bool, ok bool) {
 	if i >= len(p.toks) {
-		return 0, 0, 0, 0, 0, false, false
+		return 0, 0, 0, 0, 0, false, false, false
 	}
 	t := p.toks[i]
 	g = int(gHour)
 	if t.Kind == arabic.Number {
 		hh, ok := atoi(t.Text)
 		if !ok || hh > 24 || utf8.RuneCountInString(t.Text) > 2 {
-			return 0, 0, 0, 0, 0, false, false
+			return 0, 0, 0, 0, 0, false, false, false
 		}
 		h, end = hh, i+1
 		if p.w(end) == ":" && p.adjacent(end-1) && p.adjacent(end) && end+1 < len(p.toks) && p.toks[end+1].Kind == arabic.Number {
 			mm, ok := atoi(p.toks[end+1].Text)
 			if !ok || mm > 59 || utf8.RuneCountInString(p.toks[end+1].Text) != 2 {
-				return 0, 0, 0, 0, 0, false, false
+				return 0, 0, 0, 0, 0, false, false, false
 			}
 			m, end, g = mm, end+2, int(gMinute)
 			if p.w(end) == ":" && p.adjacent(end-1) && p.adjacent(end) && end+1 < len(p.toks) && p.toks[end+1].Kind == arabic.Number {
@@ -50,18 +57,18 @@ func (p *parser) clockAt(i int) (h, m, s, g int, end int, word bool, ok bool) {
 					s, end, g = ss, end+2, int(gSecond)
 				}
 			}
-			return h, m, s, g, end, false, true
+			return h, m, s, g, end, false, true, true
 		}
 	} else {
 		if t.Kind != arabic.Word {
-			return 0, 0, 0, 0, 0, false, false
+			return 0, 0, 0, 0, 0, false, false, false
 		}
 		hh, _, e, ok := p.intAt(i, 1, 12)
 		if !ok {
 			// الرابعة وأربعون دقيقة: the hour is the first word alone.
 			m, found := number.NewReader(p.toks[i : i+1]).At(0)
 			if !found || m.Reject != "" || m.Value < 1 || m.Value > 12 || m.Value != float64(int(m.Value)) {
-				return 0, 0, 0, 0, 0, false, false
+				return 0, 0, 0, 0, 0, false, false, false
 			}
 			hh, e, ok = int(m.Value), i+1, true
 		}
@@ -86,24 +93,24 @@ func (p *parser) clockAt(i int) (h, m, s, g int, end int, word bool, ok bool) {
 		}
 		switch base {
 		case "ربع", "ربعا":
-			return h, sign * 15, 0, int(gMinute), k + 1, word, true
+			return h, sign * 15, 0, int(gMinute), k + 1, word, false, true
 		case "ثلث", "ثلثا":
-			return h, sign * 20, 0, int(gMinute), k + 1, word, true
+			return h, sign * 20, 0, int(gMinute), k + 1, word, false, true
 		case "نصف", "النصف", "نص":
 			if sign > 0 {
-				return h, 30, 0, int(gMinute), k + 1, word, true
+				return h, 30, 0, int(gMinute), k + 1, word, false, true
 			}
 		}
 		if mm, ord, e, ok := p.intAt(k, 1, 59); ok && !ord {
 			if u := p.w(e); u == "دقيقه" || u == "دقايق" || u == "دقيقتين" {
-				return h, sign * mm, 0, int(gMinute), e + 1, word, true
+				return h, sign * mm, 0, int(gMinute), e + 1, word, false, true
 			}
 			if p.toks[k].Kind == arabic.Number && sign > 0 {
-				return h, mm, 0, int(gMinute), e, word, true
+				return h, mm, 0, int(gMinute), e, word, false, true
 			}
 		}
 	}
-	return h, 0, 0, g, end, word, true
+	return h, 0, 0, g, end, word, false, true
 }
 
 func (p *parser) adjacent(i int) bool {
@@ -134,7 +141,7 @@ func (p *parser) timeAt(i int, on time.Time) (tres, bool) {
 		saa = true
 		j++
 	}
-	h, m, s, g, end, word, ok := p.clockAt(j)
+	h, m, s, g, end, word, colon, ok := p.clock(j)
 	if !ok {
 		return tres{}, false
 	}
@@ -146,7 +153,7 @@ func (p *parser) timeAt(i int, on time.Time) (tres, bool) {
 	}
 	if !saa {
 		switch {
-		case !word && grain(g) <= gMinute:
+		case !word && colon:
 		case word && (hasPOD || cue) && p.toks[j].Kind == arabic.Word && strings.HasPrefix(p.w(j), "ال"):
 		default:
 			return tres{}, false
