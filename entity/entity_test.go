@@ -255,10 +255,11 @@ func TestResolve(t *testing.T) {
 		},
 		{
 			name:  "proclitics the tagger left in or merged with the article",
-			text:  "قال مسؤول للكرملين إن الزيارة مهمة لمصر ولسان بيرناردينو في كاليفورنيا.",
+			text:  "قال مسؤول للكرملين إن الزيارة مهمة لمصر ولسان بيرناردينو في كاليفورنيا وبولندا وبريطانيا.",
 			date:  "2020-01-01",
-			specs: []string{"ORG:كرملين", "LOC:لمصر", "LOC:كاليفورنيا"},
+			specs: []string{"ORG:كرملين", "LOC:لمصر", "LOC:كاليفورنيا", "LOC:ولندا", "LOC:بريطانيا"},
 			wants: []want{{"org:kremlin", "ORG", []string{"كرملين"}}, {"EG", "LOC", []string{"مصر"}},
+				{"PL", "LOC", []string{"بولندا"}}, {"GB", "LOC", []string{"بريطانيا"}},
 				{LocalID("LOC", "كاليفورنيا"), "LOC", []string{"كاليفورنيا"}}},
 			absent: []string{"لمصر"},
 		},

@@ -403,8 +403,9 @@ func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb
 		switch {
 		case ok && m.TokEnd > c.tokEnd && m.Start == c.start:
 			*c = *newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, c.typ)
-		case ok && m.TokEnd == c.tokEnd && m.Start > c.start && len(k.LookupVariant(c.text)) == 0:
-			// A proclitic the tagger left in the name (لمصر -> مصر).
+		case ok && m.TokEnd == c.tokEnd && m.Start != c.start && len(k.LookupVariant(c.text)) == 0:
+			// A proclitic the tagger left in the name (لمصر -> مصر) or
+			// one letter too many it took out (وبولندا -> ولندا -> بولندا).
 			*c = *newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, c.typ)
 		}
 		if first.Start < c.start {

@@ -119,6 +119,22 @@ func run(from, out string, minPop int) error {
 	return nil
 }
 
+// countryAliases are short and common names news text uses that the
+// gazetteer lacks (بريطانيا for the United Kingdom, أمريكا). Facts typed in
+// by the project; rows that use them list the source "akhbar".
+var countryAliases = map[string]string{
+	"US": "أمريكا|أميركا|الولايات المتحدة الأمريكية|الولايات المتحدة الأميركية",
+	"GB": "بريطانيا|بريطانيا العظمى",
+	"SY": "سورية",
+	"NL": "هولاندا",
+	"RU": "روسيا الاتحادية",
+	"SA": "المملكة السعودية",
+	"CZ": "تشيكيا",
+	"BY": "روسيا البيضاء",
+	"CI": "ساحل العاج",
+	"MM": "ميانمار|بورما",
+}
+
 func clean(s string) string {
 	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(strings.TrimSpace(s))
 }
@@ -157,8 +173,13 @@ func write(w io.Writer, tabs map[string]*table, minPop int) error {
 	fmt.Fprintln(w, "# R id name_ar aliases_ar with_nisba with_country sources")
 	c := tabs["countries"]
 	for _, r := range c.rows {
-		line(w, "C", c.get(r, "id"), c.get(r, "name_en"), c.get(r, "name_ar"), joinList(c.get(r, "aliases_ar")),
-			c.get(r, "capital_id"), c.get(r, "wikidata"), c.get(r, "source"))
+		id, src := c.get(r, "id"), c.get(r, "source")
+		extra := countryAliases[id]
+		if extra != "" {
+			src += ";akhbar"
+		}
+		line(w, "C", id, c.get(r, "name_en"), c.get(r, "name_ar"), joinList(c.get(r, "aliases_ar"), extra),
+			c.get(r, "capital_id"), c.get(r, "wikidata"), src)
 	}
 	// Demonyms: the demonyms table and the countries' demonym columns.
 	d := tabs["demonyms"]
