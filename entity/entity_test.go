@@ -255,11 +255,11 @@ func TestResolve(t *testing.T) {
 		},
 		{
 			name:  "proclitics the tagger left in or merged with the article",
-			text:  "قال مسؤول للكرملين إن الزيارة مهمة لمصر ولسان بيرناردينو في كاليفورنيا وبولندا وبريطانيا.",
+			text:  "قال مسؤول للكرملين إن الزيارة مهمة لمصر ولسان بيرناردينو في كاليفورنيا وبولندا وبريطانيا وأوروبا.",
 			date:  "2020-01-01",
 			specs: []string{"ORG:كرملين", "LOC:لمصر", "LOC:كاليفورنيا", "LOC:ولندا", "LOC:بريطانيا"},
 			wants: []want{{"org:kremlin", "ORG", []string{"كرملين"}}, {"EG", "LOC", []string{"مصر"}},
-				{"PL", "LOC", []string{"بولندا"}}, {"GB", "LOC", []string{"بريطانيا"}},
+				{"PL", "LOC", []string{"بولندا"}}, {"GB", "LOC", []string{"بريطانيا"}}, {"reg:europe", "LOC", []string{"أوروبا"}},
 				{LocalID("LOC", "كاليفورنيا"), "LOC", []string{"كاليفورنيا"}}},
 			absent: []string{"لمصر"},
 		},

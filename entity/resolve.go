@@ -280,7 +280,7 @@ func nameOf(text string) *cand {
 
 // fromGazetteer returns the knowledge-base names among the tokens no other
 // mention covers. To keep ambiguous and common-word names out, it takes:
-// countries and capitals; other cities when their Arabic name is reliable
+// countries, capitals and regions (أوروبا، الشرق الأوسط); other cities when their Arabic name is reliable
 // and they have 300,000 people or a name of two words or more;
 // organizations unless a definite adjective continues the name (مجلس الأمن
 // الجماعي is not مجلس الأمن); persons by a name of two words, or one word of
@@ -308,7 +308,7 @@ func fromGazetteer(runes []rune, toks []arabic.Token, w *kb.Words, covered []boo
 		letters := len([]rune(arabic.Fold(name)))
 		accept := false
 		switch {
-		case e.Class == "country" || e.Class == "capital":
+		case e.Class == "country" || e.Class == "capital" || e.Class == "region":
 			accept = true
 		case e.Type == "LOC":
 			accept = e.Confident && (e.Population >= 300000 || words >= 2)

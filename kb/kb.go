@@ -22,9 +22,9 @@ var data string
 
 // Entry is one country, city, organization or person.
 type Entry struct {
-	ID         string   // ISO 3166 alpha-2 for countries, gn:… for cities, org:… and per:… otherwise
+	ID         string   // ISO 3166 alpha-2 for countries, gn:… for cities, reg:… for regions, org:… and per:… otherwise
 	Type       string   // LOC, ORG or PER
-	Class      string   // country, capital, admin_seat, city; the organization's kind; person
+	Class      string   // country, capital, admin_seat, city, region; the organization's kind; person
 	NameAr     string   // canonical Arabic name
 	NameEn     string   // English name
 	Aliases    []string // other Arabic names and spellings
@@ -161,7 +161,7 @@ func rank(e *Entry) int {
 	switch {
 	case e.Class == "country":
 		return 0
-	case e.Class == "capital":
+	case e.Class == "capital" || e.Class == "region":
 		return 1
 	case e.Type == "ORG" || e.Type == "PER":
 		return 2
