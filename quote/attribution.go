@@ -114,7 +114,7 @@ func (f *finder) credit(k, e, s, se int) {
 	}
 	srcText, ss, sEnd := f.textOf(s, se)
 	a := Attribution{Start: start, End: end, Text: text, SourceText: srcText}
-	for _, m := range f.mentions {
+	for _, m := range f.overlapping(ss, sEnd) {
 		if m.Start < sEnd && ss < m.End && m.Entity != "" {
 			a.Source = m.Entity
 			break
@@ -209,7 +209,7 @@ func (f *finder) entityIn(s, e int) bool {
 		return false
 	}
 	cs, ce := f.toks[s].Start, f.toks[e-1].End
-	for _, m := range f.mentions {
+	for _, m := range f.overlapping(cs, ce) {
 		if m.Start < ce && cs < m.End && m.Entity != "" {
 			return true
 		}

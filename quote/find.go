@@ -80,6 +80,7 @@ type finder struct {
 	closeAt  []bool // for each token, whether it closes a mark
 	closeOf  []int  // for each token, the mark it closes, or -1
 	mentions []Mention
+	longest  int // code points in the longest mention
 	quotes   []Quote
 	attrs    []Attribution
 	last     speaker // the last speaker, continued by dropped subjects
@@ -157,6 +158,9 @@ func newFinder(text string, toks []arabic.Token, sentences []arabic.Span, mentio
 	}
 	f.mentions = append([]Mention(nil), mentions...)
 	sort.SliceStable(f.mentions, func(i, j int) bool { return f.mentions[i].Start < f.mentions[j].Start })
+	for _, m := range f.mentions {
+		f.longest = max(f.longest, m.End-m.Start)
+	}
 	f.pairMarks()
 	return f
 }
@@ -229,4 +233,15 @@ func (f *finder) emit(start, end int, sp speaker, cue string, direct bool) {
 	if sp.known() {
 		f.last = sp
 	}
+}
+
+// overlapping returns the mentions that may overlap [s, e): those starting
+// before e and at most the longest mention's length before s.
+func (f *finder) overlapping(s, e int) []Mention {
+	lo := sort.Search(len(f.mentions), func(i int) bool { return f.mentions[i].Start >= s-f.longest })
+	hi := sort.Search(len(f.mentions), func(i int) bool { return f.mentions[i].Start >= e })
+	if lo > hi {
+		return nil
+	}
+	return f.mentions[lo:hi]
 }

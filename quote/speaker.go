@@ -16,11 +16,7 @@ func (f *finder) resolve(i, j int) speaker {
 	// that names a person, then an organization; a place comes last
 	// (رئيس كازاخستان is a person, not Kazakhstan).
 	best := -1
-	for mi := range f.mentions {
-		m := f.mentions[mi]
-		if m.Start >= e {
-			break
-		}
+	for _, m := range f.overlapping(s, e) {
 		if m.End <= s || m.Entity == "" {
 			continue
 		}
