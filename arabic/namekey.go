@@ -251,7 +251,9 @@ func nameSet(names ...string) map[string]bool {
 	return m
 }
 
-// editDistance is the Levenshtein distance between a and b in code points.
+// EditDistance is the Levenshtein distance between a and b in code points.
+func EditDistance(a, b string) int { return editDistance(a, b) }
+
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)

@@ -264,6 +264,14 @@ func TestResolve(t *testing.T) {
 			absent: []string{"لمصر"},
 		},
 		{
+			name:   "a letter the tagger cut off a name is put back when the article spells the name whole",
+			text:   "فاز نادي بايرن ميونيخ على ضيفه، وقال مدرب بايرن إن الفريق جاهز.",
+			date:   "2020-01-01",
+			specs:  []string{"ORG:ايرن ميونيخ", "ORG:بايرن"},
+			wants:  []want{{"", "ORG", []string{"بايرن ميونيخ", "بايرن"}}},
+			absent: []string{"ايرن ميونيخ"},
+		},
+		{
 			name:   "nisba adjectives alone are not entities, nor common words the tagger took for names",
 			text:   "عادت الوحدة البيلاروسية إلى مينسك في أقصر وقت بعد مهمة قصيرة في مالي.",
 			date:   "2022-01-20",

@@ -2,7 +2,6 @@ package entity
 
 import (
 	"sort"
-	"strings"
 	"time"
 
 	"akhbar/arabic"
@@ -156,8 +155,8 @@ func nearest(cs []*cluster, c *cand, typ string) *cluster {
 // sameReferent reports whether c names the referent of cl: the same name as
 // one of its mentions in another spelling (the knowledge base's own names
 // are matched when c is linked), a person's surname or the name without
-// some middle words (قاسم توكاييف), or the first word of an organization's
-// name (الاتحاد for الاتحاد العام التونسي للشغل).
+// some middle words (قاسم توكاييف), or the first words of an organization's
+// name (الاتحاد for الاتحاد العام التونسي للشغل, بايرن for بايرن ميونيخ).
 func sameReferent(cl *cluster, c *cand) bool {
 	if cl.seen[c.form()] {
 		return true
@@ -186,7 +185,17 @@ func sameReferent(cl *cluster, c *cand) bool {
 		}
 		return j == len(c.words)
 	case "ORG":
-		return len(c.words) == 1 && sameWord(c.words[0], c.keys[0], full.words[0], full.keys[0]) && strings.HasPrefix(c.words[0], "ال")
+		// The first words of the name (الاتحاد، بايرن), unless they are
+		// only a generic head noun (شركة).
+		if len(c.words) == 1 && orgHeads[c.words[0]] {
+			return false
+		}
+		for i := range c.words {
+			if !sameWord(c.words[i], c.keys[i], full.words[i], full.keys[i]) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -395,7 +395,8 @@ func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb
 		first := toks[c.tokStart]
 		if first.Start < c.start && first.End >= c.start {
 			whole := string(runes[first.Start:c.end])
-			if len(k.LookupVariant(c.text)) == 0 && (len(k.LookupVariant(whole)) > 0 || spelledElsewhere(cands, c, whole)) {
+			cut := string(runes[c.start:min(first.End, c.end)])
+			if len(k.LookupVariant(c.text)) == 0 && (len(k.LookupVariant(whole)) > 0 || spelledElsewhere(cands, c, first.Text, cut)) {
 				*c = *newCand(runes, first.Start, c.end, c.tokStart, c.tokEnd, c.typ)
 			}
 		}
@@ -428,18 +429,23 @@ func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb
 	return out
 }
 
-// spelledElsewhere reports whether another mention is a spelling of word.
-func spelledElsewhere(cands []*cand, c *cand, word string) bool {
+// spelledElsewhere reports whether another mention has a word spelled as
+// word (the whole first token) and none has the word as the tagger cut it.
+func spelledElsewhere(cands []*cand, c *cand, word, cut string) bool {
+	wk, fw, fc := arabic.NameKey(word), arabic.Fold(word), arabic.Fold(cut)
+	found := false
 	for _, o := range cands {
 		if o == c {
 			continue
 		}
-		wk := arabic.NameKey(word)
 		for i, w := range o.words {
-			if w != arabic.Fold(c.text) && o.keys[i] == wk && arabic.SameName(w, word) {
-				return true
+			if w == fc {
+				return false
+			}
+			if w == fw || o.keys[i] == wk && arabic.SameName(w, word) {
+				found = true
 			}
 		}
 	}
-	return false
+	return found
 }

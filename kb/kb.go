@@ -100,8 +100,8 @@ func (k *KB) Lookup(name string) []*Entry {
 }
 
 // LookupVariant returns the entries with a name that is a spelling variant
-// of name (arabic.SameName, with the article on both or neither), for names
-// Lookup does not find as written:
+// of name (arabic.SameName, with the article on both or neither, and at most
+// one edit in four letters), for names Lookup does not find as written:
 // لوكاتشينكو finds per:lukashenko through لوكاشينكو.
 func (k *KB) LookupVariant(name string) []*Entry {
 	if es := k.Lookup(name); len(es) > 0 {
@@ -114,13 +114,21 @@ func (k *KB) LookupVariant(name string) []*Entry {
 	var out []*Entry
 	for _, e := range k.byKey[key] {
 		for _, n := range e.names() {
-			if arabic.NameKey(n) == key && arabic.SameName(n, name) && definite(n) == definite(name) {
+			if arabic.NameKey(n) == key && arabic.SameName(n, name) && definite(n) == definite(name) && near(n, name) {
 				out = append(out, e)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// near reports whether the folded names are at most one edit in four
+// letters apart (at least one allowed): stricter than SameName, because a
+// wrong link gives a wrong id in every article (بوروسيا is not بورسا).
+func near(a, b string) bool {
+	fa, fb := nameForm(a), nameForm(b)
+	return arabic.EditDistance(fa, fb) <= max(1, min(len([]rune(fa)), len([]rune(fb)))/4)
 }
 
 // definite reports whether name starts with the article ال. LookupVariant

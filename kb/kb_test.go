@@ -74,6 +74,9 @@ func TestLookupVariant(t *testing.T) {
 	if es := small.LookupVariant("المنامه"); len(es) != 1 {
 		t.Errorf("LookupVariant(المنامه) = %v, want gn:1", ids(es))
 	}
+	if es := k.LookupVariant("بوروسيا"); len(es) != 0 {
+		t.Errorf("LookupVariant(بوروسيا) = %v, want nothing", ids(es))
+	}
 	if es := k.LookupVariant("بوتان"); len(es) != 0 && es[0].ID == "per:putin" {
 		t.Errorf("LookupVariant(بوتان) found Putin")
 	}
