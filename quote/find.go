@@ -86,6 +86,7 @@ type finder struct {
 	last     speaker // the last speaker, continued by dropped subjects
 	aliases  map[string]speaker
 	names    []speaker // speakers with a personal name, for surname matching
+	named    map[string]bool
 }
 
 // mark is a pair of quotation marks, as token indexes.
@@ -115,6 +116,7 @@ func newFinder(text string, toks []arabic.Token, sentences []arabic.Span, mentio
 		closeAt: make([]bool, len(toks)),
 		closeOf: make([]int, len(toks)),
 		aliases: make(map[string]speaker),
+		named:   make(map[string]bool),
 	}
 	for i, t := range toks {
 		f.fold[i] = arabic.Fold(t.Text)

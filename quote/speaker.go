@@ -44,7 +44,12 @@ func (f *finder) resolve(i, j int) speaker {
 		if role != "" {
 			f.aliases[role] = sp
 		}
-		f.names = append(f.names, sp)
+		if !f.named[sp.name] {
+			// once per name, so matching surnames stays linear in the
+			// number of distinct speakers
+			f.named[sp.name] = true
+			f.names = append(f.names, sp)
+		}
 	case role != "":
 		if a, ok := f.aliases[role]; ok {
 			if sp.entity == "" {
