@@ -27,7 +27,7 @@ type parser struct {
 	wdays  memo[time.Weekday]
 	// starters caches, by folded word, whether the word alone can start
 	// an expression.
-	starters map[string]bool
+	starters map[string]int8
 }
 
 // memo holds results computed once per token index. idx[i] is 0 until
@@ -184,17 +184,68 @@ next:
 	return v, 0, false
 }
 
-// starter reports whether the word w of token i can start an expression
-// whatever surrounds it: a trigger, a number word, a weekday, a decade.
-func (p *parser) starter(i int, w string) bool {
-	if triggers[w] || len(w) > 2 && hasProclitic(w) && triggers[w[2:]] || number.IsWord(w) {
-		return true
+// What a word alone says about starting an expression.
+const (
+	startNever  int8 = iota + 1
+	startAlways      // a trigger, a weekday, a decade
+	startNumber      // a number word: only before a temporal word
+)
+
+// starter classifies the word w of token i.
+func (p *parser) starter(i int, w string) int8 {
+	if triggers[w] || len(w) > 2 && hasProclitic(w) && triggers[w[2:]] {
+		return startAlways
 	}
 	if _, ok := p.weekdayOf(i); ok {
+		return startAlways
+	}
+	if _, ok := decadeOf(w); ok {
+		return startAlways
+	}
+	if number.IsWord(w) {
+		return startNumber
+	}
+	return startNever
+}
+
+// eraWords mark a year: 1428 هجرية، 1948 م.
+var eraWords = set("هجري", "هجرية", "للهجرة", "ميلادي", "ميلادية", "للميلاد", "م", "هـ", "ه")
+
+// numberContext reports whether the number at token i can start an
+// expression: a temporal word, a month name or a date separator follows
+// within four tokens (خمسة أيام، الحادي عشر من آب، 12/1/2022، 13:02، 15
+// كانون الثاني), or it is a year (2022م).
+func (p *parser) numberContext(i int) bool {
+	if m, ok := p.numAt(i); ok && m.Calendar != "" {
 		return true
 	}
-	_, ok := decadeOf(w)
-	return ok
+	for k := i + 1; k <= i+4 && k < len(p.toks); k++ {
+		t := p.toks[k]
+		switch t.Kind {
+		case arabic.Punct:
+			switch t.Text {
+			case "/", ":", "-", "–", "(", ")":
+				return true
+			case ".", "،", ",", "؛", "!", "?", "؟", "\n":
+				return false
+			}
+		case arabic.Word:
+			w := p.w(k)
+			if triggers[w] || len(w) > 2 && hasProclitic(w) && triggers[w[2:]] {
+				return true
+			}
+			if _, ok := qualifiers[w]; ok || eraWords[w] {
+				return true
+			}
+			if _, ok := p.weekdayOf(k); ok {
+				return true
+			}
+			if _, ok := p.monthNameAt(k); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mayStart reports whether an expression can start at token i: digits, a
@@ -204,25 +255,29 @@ func (p *parser) mayStart(i int) bool {
 	t := p.toks[i]
 	switch t.Kind {
 	case arabic.Number:
-		return true
+		return p.numberContext(i)
 	case arabic.Word:
 	default:
 		return false
 	}
 	w := p.w(i)
 	if linkWords[w] {
-		return phraseSecond[w][p.w(i+1)] || i+1 < len(p.toks) && p.mayStart(i+1)
+		// في 2012: a year after a cue; else what follows must start one.
+		return phraseSecond[w][p.w(i+1)] || i+1 < len(p.toks) && (p.toks[i+1].Kind == arabic.Number || p.mayStart(i+1))
 	}
 	start, seen := p.starters[w]
 	if !seen {
 		start = p.starter(i, w)
 		if p.starters == nil {
-			p.starters = make(map[string]bool)
+			p.starters = make(map[string]int8)
 		}
 		p.starters[w] = start
 	}
-	if start {
+	switch start {
+	case startAlways:
 		return true
+	case startNumber:
+		return p.numberContext(i)
 	}
 	// A month name starts an expression only before digits, a qualifier
 	// or the other name of the month (يوليو 13، آب الماضي، آب/أغسطس);
