@@ -135,6 +135,18 @@ var countryAliases = map[string]string{
 	"MM": "ميانمار|بورما",
 }
 
+// countryNames correct the canonical Arabic names the gazetteer misspells
+// or words unusually (المسكيك, صيربيا). Facts typed in by the project.
+var countryNames = map[string]string{
+	"MX": "المكسيك",
+	"RS": "صربيا",
+	"MD": "مولدوفا",
+	"AO": "أنغولا",
+	"ME": "الجبل الأسود",
+	"UZ": "أوزبكستان",
+	"AQ": "أنتاركتيكا",
+}
+
 // regions are continents and regions news text names: with them in the
 // knowledge base, أوروبا is Europe and not a spelling of أروبا (Aruba).
 // Facts typed in by the project (source "akhbar"): id, English, Arabic,
@@ -200,11 +212,15 @@ func write(w io.Writer, tabs map[string]*table, minPop int) error {
 	c := tabs["countries"]
 	for _, r := range c.rows {
 		id, src := c.get(r, "id"), c.get(r, "source")
-		extra := countryAliases[id]
+		name, extra := c.get(r, "name_ar"), countryAliases[id]
+		if fixed, ok := countryNames[id]; ok {
+			// The gazetteer's name stays as an alias.
+			name, extra = fixed, joinList(extra, name)
+		}
 		if extra != "" {
 			src += ";akhbar"
 		}
-		line(w, "C", id, c.get(r, "name_en"), c.get(r, "name_ar"), joinList(c.get(r, "aliases_ar"), extra),
+		line(w, "C", id, c.get(r, "name_en"), name, joinList(c.get(r, "aliases_ar"), extra),
 			c.get(r, "capital_id"), c.get(r, "wikidata"), src)
 	}
 	// Demonyms: the demonyms table and the countries' demonym columns.
