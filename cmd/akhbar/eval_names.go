@@ -351,6 +351,11 @@ func makeNamePairs(ctx context.Context, e *env, from, out string, minCount int) 
 	for _, g := range groups {
 		for i := range g {
 			for j := i + 1; j < len(g); j++ {
+				// Each spelling must also fit the other English name, which
+				// drops most rows the token alignment paired wrongly.
+				if !plausible(g[i].en, g[j].ar) || !plausible(g[j].en, g[i].ar) {
+					continue
+				}
 				addPair(&pos, g[i].ar, g[j].ar, true)
 			}
 		}
