@@ -135,6 +135,7 @@ func (f *finder) roleText(i, k int) string {
 // headline) the fullest name the text gives a speaker with a matching last
 // word, and that speaker's entity.
 func (f *finder) resolveNames() {
+	f.resolveDefinites()
 	for qi := range f.quotes {
 		q := &f.quotes[qi]
 		words := strings.Fields(q.SpeakerName)
@@ -202,4 +203,37 @@ func editDistance(a, b []rune, limit int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// resolveDefinites gives a speaker named by one definite noun (البنك،
+// المخترع، البيان) the speaker of the nearest quotation, before it or else
+// after it, whose words begin with that noun (بنك الاستثمار «مورغان
+// ستانلي»، المخترع مارتن غرير).
+func (f *finder) resolveDefinites() {
+	for qi := range f.quotes {
+		q := &f.quotes[qi]
+		words := strings.Fields(arabic.Fold(q.SpeakerText))
+		if q.Speaker != "" || len(words) != 1 || !strings.HasPrefix(words[0], "ال") {
+			continue
+		}
+		bare := strings.TrimPrefix(words[0], "ال")
+		heads := func(o Quote) bool {
+			ow := strings.Fields(arabic.Fold(o.SpeakerText))
+			return len(ow) >= 2 && (ow[0] == words[0] || ow[0] == bare)
+		}
+		found := -1
+		for o := qi - 1; o >= 0 && found < 0; o-- {
+			if heads(f.quotes[o]) {
+				found = o
+			}
+		}
+		for o := qi + 1; o < len(f.quotes) && found < 0; o++ {
+			if heads(f.quotes[o]) {
+				found = o
+			}
+		}
+		if found >= 0 {
+			q.Speaker, q.SpeakerName = f.quotes[found].Speaker, f.quotes[found].SpeakerName
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"akhbar/analysis"
@@ -86,8 +87,12 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 // analyzedQuotes analyzes text and returns its quotations as the quote
 // package's type, with speaker names taken from the entities, and its
 // attributions.
-func analyzedQuotes(ctx context.Context, az *analysis.Analyzer, id, text string) ([]quote.Quote, []quote.Attribution, error) {
-	res, err := az.Analyze(ctx, &article.Article{ID: id, Text: text})
+func analyzedQuotes(ctx context.Context, az *analysis.Analyzer, id, text string, published time.Time) ([]quote.Quote, []quote.Attribution, error) {
+	a := &article.Article{ID: id, Text: text}
+	if !published.IsZero() {
+		a.Published = article.Timestamp{Time: published}
+	}
+	res, err := az.Analyze(ctx, a)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -119,7 +124,7 @@ func evalQuoteCases(ctx context.Context, e *env, az *analysis.Analyzer, file str
 		return total, err
 	}
 	for _, c := range cases {
-		qs, as, err := analyzedQuotes(ctx, az, c.Name, c.Text)
+		qs, as, err := analyzedQuotes(ctx, az, c.Name, c.Text, time.Time{})
 		if err != nil {
 			return total, fmt.Errorf("case %q: %w", c.Name, err)
 		}
@@ -158,7 +163,7 @@ func evalQuoteGold(ctx context.Context, e *env, az *analysis.Analyzer, goldFile,
 		want[g.ID] = g
 	}
 	found := 0
-	err = readCorpus(corpusFile, func(id, title, text string) error {
+	err = readCorpus(corpusFile, func(id, title, text string, date time.Time) error {
 		g, ok := want[id]
 		if !ok {
 			return nil
@@ -170,7 +175,7 @@ func evalQuoteGold(ctx context.Context, e *env, az *analysis.Analyzer, goldFile,
 			head = title + "\n\n"
 		}
 		shift := utf8.RuneCountInString(head)
-		qs, _, err := analyzedQuotes(ctx, az, id, head+text)
+		qs, _, err := analyzedQuotes(ctx, az, id, head+text, date)
 		if err != nil {
 			return fmt.Errorf("article %s: %w", id, err)
 		}
@@ -262,8 +267,9 @@ func readGoldArticles(file string) ([]goldArticle, error) {
 }
 
 // readCorpus calls fn for each article of a JSON lines corpus, gzipped when
-// its name ends in .gz.
-func readCorpus(file string, fn func(id, title, text string) error) error {
+// its name ends in .gz, with its date when the date field is RFC 3339 or a
+// plain date (the knowledge base then names office holders at that date).
+func readCorpus(file string, fn func(id, title, text string, date time.Time) error) error {
 	fh, err := os.Open(file)
 	if err != nil {
 		return usageError("reading %s: %v", file, err)
@@ -287,11 +293,16 @@ func readCorpus(file string, fn func(id, title, text string) error) error {
 			ID    string `json:"id"`
 			Title string `json:"title"`
 			Text  string `json:"text"`
+			Date  string `json:"date"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			return fmt.Errorf("%s:%d: %w", file, line, err)
 		}
-		if err := fn(a.ID, a.Title, a.Text); err != nil {
+		date, err := time.Parse(time.RFC3339, a.Date)
+		if err != nil {
+			date, _ = time.Parse("2006-01-02", a.Date) // zero when absent or unreadable
+		}
+		if err := fn(a.ID, a.Title, a.Text, date); err != nil {
 			return err
 		}
 	}
