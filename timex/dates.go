@@ -8,6 +8,7 @@ import (
 
 	"akhbar/arabic"
 	"akhbar/calendar"
+	"akhbar/number"
 )
 
 // dres is a date read at some token: a point at day, month or year grain,
@@ -427,6 +428,46 @@ func (p *parser) monthOnly(i int) (dres, bool) {
 	return dres{pt: point{t: day(m.y, m.m, 1, loc), g: gMonth}, end: m.end, lead: lead}, true
 }
 
+// bareYear reports whether four digits alone at i read as a year: 1900
+// to a few years after the reference, not after a word that counts
+// (حوالي، أكثر من، عدد), and not before a noun they would count: a year
+// ends its phrase (حرب 1967، انتخابات 2020، في نكبة 1948.), a count comes
+// before its noun (2000 جندي).
+func (p *parser) bareYear(i int) bool {
+	if i >= len(p.toks) || p.toks[i].Kind != arabic.Number || utf8.RuneCountInString(p.toks[i].Text) != 4 || p.adjacentPunct(i) {
+		return false
+	}
+	y, ok := atoi(p.toks[i].Text)
+	top := 2035
+	if p.refOK() {
+		top = p.ref.Year() + 5
+	}
+	if !ok || y < 1900 || y > top {
+		return false
+	}
+	if countWords[p.w(i-1)] || p.w(i-1) == "من" && countWords[p.w(i-2)] {
+		return false
+	}
+	if i+1 >= len(p.toks) {
+		return true
+	}
+	switch next := p.toks[i+1]; next.Kind {
+	case arabic.Punct, arabic.Number:
+		return next.Text != "%" && next.Text != "٪"
+	case arabic.Word:
+		w := p.w(i + 1)
+		return afterYear[w] || strings.HasPrefix(w, "و") && !number.IsWord(w)
+	}
+	return false
+}
+
+// countWords before a number make it a count: حوالي 2000، عدد 1950.
+var countWords = set("حوالي", "نحو", "قرابة", "زهاء", "يقارب", "يناهز", "أكثر", "أقل", "عدد", "بلغ", "بلغت", "مجموع", "إجمالي", "رقم")
+
+// afterYear are words that follow a year rather than a counted noun.
+var afterYear = set("في", "من", "على", "إلى", "حتى", "عندما", "حين", "حيث", "بعد", "قبل", "مع", "ثم", "أو", "التي", "الذي",
+	"ضد", "بين", "لكن", "إذ", "عن", "كما", "وفق", "خلال", "م", "هـ")
+
 // yearCues are words after which four digits are a year: في 1948.
 var yearCues = set("في", "منذ", "حتى", "قبل", "بعد", "خلال", "لغاية", "وفي", "ومنذ", "وحتى", "بتاريخ", "تاريخ", "عامي")
 
@@ -444,6 +485,9 @@ func (p *parser) yearOnly(i int) (dres, bool) {
 			ok = ok && y >= 1000 && y < 2200
 			lead = 1
 		}
+	}
+	if !ok && p.bareYear(i) {
+		y, sys, end, skip, ok = p.yearAt(i, true)
 	}
 	if !ok {
 		return dres{}, false

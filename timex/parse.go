@@ -216,7 +216,7 @@ var eraWords = set("هجري", "هجرية", "للهجرة", "ميلادي", "م
 // within four tokens (خمسة أيام، الحادي عشر من آب، 12/1/2022، 13:02، 15
 // كانون الثاني), or it is a year (2022م).
 func (p *parser) numberContext(i int) bool {
-	if m, ok := p.numAt(i); ok && m.Calendar != "" {
+	if m, ok := p.numAt(i); ok && m.Calendar != "" || p.bareYear(i) {
 		return true
 	}
 	for k := i + 1; k <= i+4 && k < len(p.toks); k++ {
