@@ -46,6 +46,9 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%q) = %v, want %s first", tt.name, ids(es), tt.id)
 		}
 	}
+	if es := k.Lookup("بن"); len(es) != 0 {
+		t.Errorf("Lookup(بن) = %v, want nothing", ids(es))
+	}
 	if es := k.Lookup("الثورة الملونة"); len(es) != 0 {
 		t.Errorf("Lookup(الثورة الملونة) = %v, want nothing", ids(es))
 	}

@@ -136,7 +136,9 @@ func (k *KB) add(e *Entry) {
 	}
 	for _, n := range names {
 		f := nameForm(n)
-		if f == "" || seenName[f] {
+		if f == "" || seenName[f] || len([]rune(f)) < 3 && e.Class != "country" {
+			// Names of one or two letters (بن as an alias of a city) are
+			// words far more often than names.
 			continue
 		}
 		seenName[f] = true
