@@ -243,7 +243,11 @@ func (d *DB) render(ctx context.Context, e store.Expr) (string, []string, error)
 	return s, expanded, err
 }
 
-func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+// quote makes s one FTS5 string. NUL would end the query text early in
+// SQLite's C code, so it becomes a space (the analyzer splits on both).
+func quote(s string) string {
+	return `"` + strings.NewReplacer(`"`, `""`, "\x00", " ").Replace(s) + `"`
+}
 
 // entityIDs returns the ids of the entities a word or phrase names: ids
 // seen in stored articles under that spelling, and the Resolver's.
