@@ -445,8 +445,8 @@ func (p *parser) bareYear(i int) bool {
 	if !ok || y < 1900 || y > top {
 		return false
 	}
-	if countWords[p.w(i-1)] || p.w(i-1) == "من" && countWords[p.w(i-2)] {
-		return false
+	if i == 0 || p.toks[i-1].Kind != arabic.Word && p.w(i-1) != "(" || countWords[p.w(i-1)] || p.w(i-1) == "من" && countWords[p.w(i-2)] {
+		return false // a year follows the noun it dates
 	}
 	if i+1 >= len(p.toks) {
 		return true
