@@ -36,3 +36,10 @@ func ExampleResolve() {
 	//   ألكسندر لوكاشينكو false
 	//   لوكاتشينكو false
 }
+
+func ExampleCovering() {
+	es := []entity.Entity{{ID: "per:lukashenko", Mentions: []entity.Mention{{Start: 4, End: 21, Text: "الرئيس البيلاروسي", Role: true}}}}
+	id, ok := entity.Covering(es, 11, 21) // البيلاروسي
+	fmt.Println(id, ok)
+	// Output: per:lukashenko true
+}

@@ -42,3 +42,16 @@ func ExampleKB_LookupVariant() {
 	fmt.Println(k.LookupVariant("لوكاتشينكو")[0].ID)
 	// Output: per:lukashenko
 }
+
+func ExampleKB_MatchAt() {
+	k, err := kb.Load()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	text := "وصل الوفد لكازاخستان"
+	w := kb.Prepare(arabic.Tokenize(text))
+	m, ok := k.MatchAt(w, 2)
+	fmt.Println(ok, string([]rune(text)[m.Start:m.End]), m.Entries[0].ID)
+	// Output: true كازاخستان KZ
+}
