@@ -43,6 +43,10 @@ func (f *finder) resolve(i, j int) speaker {
 		}
 		if role != "" {
 			f.aliases[role] = sp
+			// الوزير alone later means this minister: key the head noun too.
+			if head := strings.Fields(role)[0]; head != "" {
+				f.aliases["ال"+strings.TrimPrefix(head, "ال")] = sp
+			}
 		}
 		if !f.named[sp.name] {
 			// once per name, so matching surnames stays linear in the

@@ -86,6 +86,7 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 		f.last = sp
 	}
 	limit := min(max(k+1+window, j+window), len(f.toks))
+	objectSeen := false // a word after the subject that is no time or place phrase: أكد دعم الجزائر
 	for ; j < limit; j++ {
 		if m := f.openAt[j]; m >= 0 {
 			if f.marks[m].claimed {
@@ -125,7 +126,7 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 			continue
 		}
 		isComp := complementizers[w]
-		isPrep := v.prep != "" && w == v.prep
+		isPrep := v.prep != "" && w == v.prep && !objectSeen
 		if isPrep && !(j+1 < len(f.toks) && complementizers[f.fold[j+1]]) {
 			// شددت الهيئة على موقعها على أن: a later أن is the one.
 			if c := f.complementizerWithin(j+1, 5); c > 0 {
@@ -154,6 +155,9 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 		}
 		if _, _, ok := f.verbAt(j); ok || sayingNouns[w] {
 			return k + 1
+		}
+		if f.isWord(j) && !stopAfterVerb[w] && !objectSeen && !isComp && w != v.prep {
+			objectSeen = !f.afterStop(j)
 		}
 		if f.isPunct(j, ".", "؟", "?", "!", "؛") {
 			return k + 1
@@ -362,14 +366,14 @@ func (f *finder) subject(k int, v verbInfo) (speaker, int) {
 }
 
 // appositive extends a subject ending at token j over a name set off by
-// commas (مدرب الفريق، جوزيه مورينيو، إن): a comma, one to four words, and a
+// commas (مدرب الفريق، جوزيه مورينيو، إن): a comma, one to six words, and a
 // comma or complementizer.
 func (f *finder) appositive(j int, v verbInfo) int {
 	if !f.isPunct(j, "،", ",") {
 		return j
 	}
 	e := j + 1
-	for e < len(f.toks) && e-j-1 < 4 && f.isWord(e) {
+	for e < len(f.toks) && e-j-1 < 6 && f.isWord(e) {
 		w := f.fold[e]
 		if stopAfterVerb[w] || complementizers[w] || w == v.prep {
 			break
@@ -621,4 +625,22 @@ func (f *finder) personAfter(j int) int {
 		}
 	}
 	return j
+}
+
+// afterStop reports whether token j continues a phrase opened by a
+// preposition or time word (خلال مشاركته اليوم في افتتاح المؤتمر): such
+// words are not the object of a reporting verb.
+func (f *finder) afterStop(j int) bool {
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		if f.toks[i].Kind == arabic.Punct {
+			return false
+		}
+		if stopAfterVerb[f.fold[i]] {
+			return true
+		}
+		if _, _, ok := f.verbAt(i); ok {
+			return false
+		}
+	}
+	return false
 }
