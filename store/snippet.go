@@ -3,6 +3,7 @@ package store
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"akhbar/arabic"
 )
@@ -79,14 +80,19 @@ func MakeSnippet(text string, e Expr, extra [][2]int) Snippet {
 	start = wordStart(runes, start)
 	end := min(len(runes), start+snippetRunes)
 	end = wordEnd(runes, end)
+	for start < end && unicode.IsSpace(runes[start]) {
+		start++
+	}
+	for end > start && unicode.IsSpace(runes[end-1]) {
+		end--
+	}
 	var out Snippet
 	prefix := 0
 	if start > 0 {
 		out.Text = "…"
 		prefix = 1
 	}
-	out.Text += strings.TrimSpace(string(runes[start:end]))
-	// TrimSpace at the front: start is at a word start, so nothing moved.
+	out.Text += string(runes[start:end])
 	if end < len(runes) {
 		out.Text += "…"
 	}
@@ -116,7 +122,7 @@ func wordEnd(r []rune, i int) int {
 	return i
 }
 
-func isBreak(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
+func isBreak(r rune) bool { return unicode.IsSpace(r) }
 
 // Matches returns the code-point spans of text that match e's positive words
 // and phrases through the index's analyzer.
