@@ -108,13 +108,13 @@ func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis,
 	}
 	// Layers, in order. Each reads doc and the layers before it.
 	// timex: dates, times, durations, sets.
-	txs, _ := timex.Find(doc.Text, doc.Tokens, doc.Reference)
+	txs, txSkipped := timex.Find(doc.Text, doc.Tokens, doc.Reference)
 	for _, t := range txs {
 		out.Timexes = append(out.Timexes, Timex{Start: t.Start, End: t.End, Text: t.Text, Type: t.Type, Value: t.Value, Mod: t.Mod})
 	}
 	// number: digits and number words; a date's or a time's digits are not
 	// also bare numbers.
-	nums, _ := number.Find(doc.Text, doc.Tokens, timex.Spans(txs))
+	nums, _ := number.Find(doc.Text, doc.Tokens, timex.Claimed(txs, txSkipped))
 	for _, n := range nums {
 		out.Numbers = append(out.Numbers, Number{Start: n.Start, End: n.End, Text: n.Text, Value: n.Value,
 			Approx: n.Approx, Ordinal: n.Ordinal, Percent: n.Percent, Bound: n.Bound, Unit: n.Unit})

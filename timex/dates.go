@@ -141,8 +141,8 @@ func (p *parser) weekdayAt(i int) (wd time.Weekday, end, trim int, bare bool, ok
 	}
 	w := p.w(j)
 	wd, ok = p.weekdayOf(j)
-	if !ok {
-		return 0, 0, 0, false, false
+	if !ok || p.w(j+1) == "عشر" || p.w(j+1) == "عشره" {
+		return 0, 0, 0, false, false // الأحد عشر، الاثنا عشر: numbers
 	}
 	bare = !strings.Contains(w, "ال") && !yawm
 	if !yawm && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ب")) {
@@ -169,6 +169,9 @@ func (p *parser) weekdayDate(i int) (dres, bool) {
 		trim = 0
 	}
 	if !p.refOK() {
+		if bare {
+			return dres{}, false
+		}
 		return dres{end: j, trim: trim, skip: "no reference date for a weekday"}, true
 	}
 	ref := p.refDay()
@@ -406,7 +409,12 @@ func (p *parser) monthOnly(i int) (dres, bool) {
 	if m.skip != "" {
 		return dres{end: m.end, skip: m.skip}, true
 	}
-	if !m.cued && !(cue && !ambiguousMonth[p.w(j)]) {
+	// كانون الثاني، تشرين الأول: a two-word name is a month on its own.
+	twoWords := false
+	if mn, ok := p.monthNameAt(j); ok && mn.n >= 2 && p.toks[j+1].Kind == arabic.Word {
+		twoWords = true
+	}
+	if !m.cued && !twoWords && !(cue && !ambiguousMonth[p.w(j)]) {
 		return dres{}, false
 	}
 	lead := j - i // the cue word is context, not part of the span

@@ -208,6 +208,10 @@ func (p *parser) starter(i int, w string) int8 {
 	return startNever
 }
 
+// secondOfMonth are second words of two-word month names (كانون الثاني،
+// ربيع الأول، ذو الحجة), to try calendar.MatchMonth only where it may match.
+var secondOfMonth = set("الثاني", "الأول", "اول", "ثاني", "الآخر", "الآخرة", "الأولى", "الثانية", "القعدة", "الحجة", "آخر", "أولى", "ثانية", "آخرة")
+
 // eraWords mark a year: 1428 هجرية، 1948 م.
 var eraWords = set("هجري", "هجرية", "للهجرة", "ميلادي", "ميلادية", "للميلاد", "م", "هـ", "ه")
 
@@ -280,8 +284,14 @@ func (p *parser) mayStart(i int) bool {
 		return p.numberContext(i)
 	}
 	// A month name starts an expression only before digits, a qualifier
-	// or the other name of the month (يوليو 13، آب الماضي، آب/أغسطس);
-	// after شهر، في or a day it is reached from the word before.
+	// or the other name of the month (يوليو 13، آب الماضي، آب/أغسطس), or
+	// when it is two words (كانون الثاني); after شهر، في or a day it is
+	// reached from the word before.
+	if i+1 < len(p.toks) && p.toks[i+1].Kind == arabic.Word && secondOfMonth[p.w(i+1)] {
+		if mn, ok := p.monthNameAt(i); ok && mn.n >= 2 {
+			return true
+		}
+	}
 	for k := i + 1; k <= i+2 && k < len(p.toks); k++ {
 		nt := p.toks[k]
 		_, isQ := qualifiers[p.w(k)]

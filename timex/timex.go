@@ -71,6 +71,17 @@ func Spans(ts []Timex) []arabic.Span {
 	return out
 }
 
+// Claimed returns the spans of what Find found and what it skipped: the
+// digits of a date, even one that does not exist (30 شباط) or cannot be
+// resolved without a reference, are not bare numbers.
+func Claimed(found []Timex, skipped []Skip) []arabic.Span {
+	out := Spans(found)
+	for _, s := range skipped {
+		out = append(out, arabic.Span{Start: s.Start, End: s.End})
+	}
+	return out
+}
+
 // Find returns the temporal expressions of text, whose tokens are toks
 // (arabic.Tokenize(text)), resolved against ref, in order; skipped lists
 // what looked temporal but was left out, and why. A zero ref leaves

@@ -175,3 +175,18 @@ func TestFindNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestClaimed(t *testing.T) {
+	text := "وصل الوفد في 30 شباط 2022 وغادر 5 أعضاء أمس"
+	found, skipped := find(text)
+	spans := Claimed(found, skipped)
+	if len(spans) != 2 {
+		t.Fatalf("want the bad date and أمس claimed, got %+v", spans)
+	}
+	for _, s := range spans {
+		got := string([]rune(text)[s.Start:s.End])
+		if got != "30 شباط 2022" && got != "أمس" {
+			t.Errorf("claimed %q", got)
+		}
+	}
+}

@@ -24,8 +24,14 @@ expected value (and ordinal flag). It lists the failures,
 then prints "N passed, M failed"; --json prints the pass rate overall and per
 origin instead.
 
+With --spans FILE instead, it reads a CoNLL-style file (a token and its
+IOB tags per line, a blank line between sentences, as Wojood) and counts the
+CARDINAL, ORDINAL, PERCENT and MONEY spans a number overlaps (passed), and
+the numbers that overlap no such span (precision).
+
 Usage:
   akhbar eval numbers --cases FILE [--json] [--min RATE]
+  akhbar eval numbers --spans FILE [--min RATE]
 
 Case file: JSON lines {"input": "...", "expected": [{"value": 20, "ordinal": false}], "origin": "..."}
 
@@ -48,11 +54,25 @@ func runEvalNumbers(ctx context.Context, e *env, args []string) error {
 	casesPath := fs.String("cases", "", "JSON lines case `FILE` (required)")
 	asJSON := fs.Bool("json", false, "print the pass rates as JSON")
 	minRate := fs.Float64("min", 0, "exit 1 when the pass rate is under `RATE` (0-1, or a percentage)")
+	spansPath := fs.String("spans", "", "CoNLL-style `FILE` with CARDINAL, ORDINAL, PERCENT and MONEY tags: span recall and precision")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if *spansPath != "" {
+		return evalSpans(ctx, e, *spansPath, *minRate, []string{"CARDINAL", "ORDINAL", "PERCENT", "MONEY"}, "numbers",
+			func(text string) [][2]int {
+				toks := arabic.Tokenize(text)
+				txs, skipped := timex.Find(text, toks, time.Time{})
+				nums, _ := number.Find(text, toks, timex.Claimed(txs, skipped))
+				out := make([][2]int, len(nums))
+				for i, n := range nums {
+					out[i] = [2]int{n.Start, n.End}
+				}
+				return out
+			})
+	}
 	if *casesPath == "" {
-		return usageError("--cases FILE is required")
+		return usageError("--cases FILE (or --spans FILE) is required")
 	}
 	var cases []numberCase
 	if err := readCases(*casesPath, func(line []byte) error {
@@ -76,8 +96,8 @@ func runEvalNumbers(ctx context.Context, e *env, args []string) error {
 		// The two layers as analysis runs them: dates and times first,
 		// then numbers outside them.
 		toks := arabic.Tokenize(c.Input)
-		txs, _ := timex.Find(c.Input, toks, time.Time{})
-		nums, _ := number.Find(c.Input, toks, timex.Spans(txs))
+		txs, skipped := timex.Find(c.Input, toks, time.Time{})
+		nums, _ := number.Find(c.Input, toks, timex.Claimed(txs, skipped))
 		pass := true
 		var want []string
 		for _, x := range c.Expected {

@@ -61,7 +61,17 @@ func runEvalTimex(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *spansPath != "" {
-		return evalTimexSpans(ctx, e, *spansPath, *minRate)
+		// Only spans are compared, so relative expressions resolve against
+		// any fixed reference.
+		ref := time.Date(2020, 6, 15, 12, 0, 0, 0, time.UTC)
+		return evalSpans(ctx, e, *spansPath, *minRate, []string{"DATE", "TIME"}, "expressions", func(text string) [][2]int {
+			txs, _ := timex.Find(text, arabic.Tokenize(text), ref)
+			out := make([][2]int, len(txs))
+			for i, t := range txs {
+				out[i] = [2]int{t.Start, t.End}
+			}
+			return out
+		})
 	}
 	if *casesPath == "" {
 		return usageError("--cases FILE (or --spans FILE) is required")
@@ -142,15 +152,22 @@ func parseReference(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a time (want 2022-01-15, 2022-01-15T13:02 or RFC 3339)", s)
 }
 
-// evalTimexSpans measures span recall and precision on a CoNLL-style file.
-// Sentences are the tokens joined by spaces; relative expressions resolve
-// against a fixed reference, as only spans are compared.
-func evalTimexSpans(ctx context.Context, e *env, path string, minRate float64) error {
+// evalSpans measures span recall and precision of a recognizer on a
+// CoNLL-style file against the spans tagged with one of types. Sentences are
+// the tokens joined by spaces.
+func evalSpans(ctx context.Context, e *env, path string, minRate float64, types []string, what string, find func(text string) [][2]int) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return usageError("reading spans: %v", err)
 	}
-	ref := time.Date(2020, 6, 15, 12, 0, 0, 0, time.UTC)
+	is := func(tag, prefix string) bool {
+		for _, t := range types {
+			if strings.Contains(tag, prefix+t) {
+				return true
+			}
+		}
+		return false
+	}
 	var gold, hit, found, overlapping int
 	var words, tags []string
 	flush := func() {
@@ -162,33 +179,32 @@ func evalTimexSpans(ctx context.Context, e *env, path string, minRate float64) e
 		for i, w := range words {
 			starts[i+1] = starts[i] + utf8.RuneCountInString(w) + 1
 		}
-		type span struct{ start, end int }
-		var spans []span
+		var spans [][2]int
 		for i := 0; i < len(tags); i++ {
-			if !strings.Contains(tags[i], "B-DATE") && !strings.Contains(tags[i], "B-TIME") {
+			if !is(tags[i], "B-") {
 				continue
 			}
 			j := i + 1
-			for j < len(tags) && (strings.Contains(tags[j], "I-DATE") || strings.Contains(tags[j], "I-TIME")) {
+			for j < len(tags) && is(tags[j], "I-") {
 				j++
 			}
-			spans = append(spans, span{starts[i], starts[j] - 1})
+			spans = append(spans, [2]int{starts[i], starts[j] - 1})
 		}
-		txs, _ := timex.Find(text, arabic.Tokenize(text), ref)
-		overlaps := func(a, b, c, d int) bool { return a < d && c < b }
+		got := find(text)
+		overlaps := func(a, b [2]int) bool { return a[0] < b[1] && b[0] < a[1] }
 		for _, g := range spans {
 			gold++
-			for _, t := range txs {
-				if overlaps(g.start, g.end, t.Start, t.End) {
+			for _, x := range got {
+				if overlaps(g, x) {
 					hit++
 					break
 				}
 			}
 		}
-		for _, t := range txs {
+		for _, x := range got {
 			found++
 			for _, g := range spans {
-				if overlaps(g.start, g.end, t.Start, t.End) {
+				if overlaps(g, x) {
 					overlapping++
 					break
 				}
@@ -198,7 +214,7 @@ func evalTimexSpans(ctx context.Context, e *env, path string, minRate float64) e
 	}
 	for _, line := range strings.Split(string(data), "\n") {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("evaluating timex spans: %w", err)
+			return fmt.Errorf("evaluating %s spans: %w", what, err)
 		}
 		f := strings.Fields(line)
 		switch {
@@ -211,15 +227,15 @@ func evalTimexSpans(ctx context.Context, e *env, path string, minRate float64) e
 	}
 	flush()
 	if gold == 0 {
-		return fmt.Errorf("reading %s: no DATE or TIME spans", path)
+		return fmt.Errorf("reading %s: no %s spans", path, strings.Join(types, "/"))
 	}
 	rec := float64(hit) / float64(gold)
 	prec := 1.0
 	if found > 0 {
 		prec = float64(overlapping) / float64(found)
 	}
-	fmt.Fprintf(e.stdout, "recall %.1f%% (%d of %d DATE/TIME spans overlapped), precision %.1f%% (%d of %d expressions overlap one)\n",
-		100*rec, hit, gold, 100*prec, overlapping, found)
+	fmt.Fprintf(e.stdout, "recall %.1f%% (%d of %d %s spans overlapped), precision %.1f%% (%d of %d %s overlap one)\n",
+		100*rec, hit, gold, strings.Join(types, "/"), 100*prec, overlapping, found, what)
 	fmt.Fprintf(e.stdout, "%d passed, %d failed\n", hit, gold-hit)
 	if minRate > 1 {
 		minRate /= 100
