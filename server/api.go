@@ -305,6 +305,7 @@ func queryFrom(v url.Values) (Query, error) {
 	if q.Limit == 0 {
 		q.Limit = 20
 	}
+	q.Histogram = v.Get("histogram") == "1" || v.Get("histogram") == "true"
 	q.Limit = min(q.Limit, 1000)
 	return q, nil
 }

@@ -88,7 +88,7 @@ func (b *backend) Search(ctx context.Context, q Query) (*Results, error) {
 		}
 		out.Facets[name] = fs
 	}
-	if strings.TrimSpace(q.Text) != "" && res.Total > 0 {
+	if q.Histogram && strings.TrimSpace(q.Text) != "" && res.Total > 0 {
 		days, err := b.st.Trend(ctx, q.Text, store.Day)
 		if err == nil {
 			for _, d := range days {

@@ -2,7 +2,9 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -73,8 +75,15 @@ func TestBrowser(t *testing.T) {
 	if n, err := demo.Load(ctx, az, server.FromStore(db, nil)); err != nil || n < 30 {
 		t.Fatalf("loading the demo: %d articles, %v", n, err)
 	}
-	srv, err := server.New(server.Config{Store: server.FromStore(db, memstore.GroupStories(db, 5000)), Analyzer: az,
-		Feeds: feeds.NewPoller(feeds.Options{}), Logger: slog.New(slog.DiscardHandler)})
+	var srv *server.Server
+	poller := feeds.NewPoller(feeds.Options{Sink: func(ctx context.Context, it feeds.Item) error {
+		_, _, err := srv.Ingest(ctx, server.Input{HTML: it.HTML, URL: it.Link, Headline: it.Title})
+		return err
+	}})
+	feedSrv := newFeedServer()
+	defer feedSrv.Close()
+	srv, err = server.New(server.Config{Store: server.FromStore(db, memstore.GroupStories(db, 5000)), Analyzer: az,
+		Feeds: poller, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,6 +204,37 @@ func TestBrowser(t *testing.T) {
 		t.Error("paste: no entity marks in the analysis")
 	}
 
+	// Feeds: add one through the form, poll it, and see its counts; its
+	// items (summaries only) are read from their pages and searchable.
+	step("feeds page", chromedp.Navigate(ts.URL+"/feeds"), visible(`form.add input[name=url]`),
+		chromedp.SetValue(chromedp.CSS(`form.add input[name=url]`), feedSrv.URL+"/rss.xml"),
+		click(`form.add button[type=submit]`), visible(`table.feeds`))
+	fs := poller.List()
+	if len(fs) != 1 {
+		t.Fatalf("%d feeds after the form, want 1", len(fs))
+	}
+	if err := poller.Poll(ctx, fs[0].ID); err != nil {
+		t.Fatalf("polling the test feed: %v", err)
+	}
+	step("feeds page after a poll", chromedp.Reload(), visible(`table.feeds`))
+	shot("9-feeds")
+	if row := text(`table.feeds tbody tr`); !strings.Contains(row, "2") || strings.Contains(row, "أبدًا") {
+		t.Errorf("feed row after a poll = %q; want 2 items and a last success", row)
+	}
+	step("search a fed article", chromedp.Navigate(ts.URL+"/?q="+url.QueryEscape("الفسيفساء")), visible(`ol.hits li.hit`))
+	if n := eval[int](t, bctx, `document.querySelectorAll('ol.hits li.hit').length`); n != 1 {
+		t.Errorf("%d hits for a word of a fed article, want 1", n)
+	}
+
+	// Alerts: save a search through the form; it lists its matches.
+	step("alerts page", chromedp.Navigate(ts.URL+"/alerts"), visible(`form.add input[name=query]`),
+		chromedp.SetValue(chromedp.CSS(`form.add input[name=query]`), "الراشدي"),
+		click(`form.add button[type=submit]`), visible(`section.alert`))
+	shot("10-alerts")
+	if n := eval[int](t, bctx, `document.querySelectorAll('section.alert ol li').length`); n < 5 {
+		t.Errorf("the alert lists %d matches, want the minister's articles (at least 5)", n)
+	}
+
 	// English labels, then a narrow screen that does not scroll sideways.
 	q := url.QueryEscape("/?q=" + url.QueryEscape("الراشدي"))
 	step("english labels", chromedp.Navigate(ts.URL+"/lang?to=en&back="+q), visible(`ol.hits`))
@@ -212,6 +252,32 @@ func TestBrowser(t *testing.T) {
 	if eval[bool](t, bctx, `document.documentElement.scrollWidth > window.innerWidth + 1`) {
 		t.Error("the article page scrolls sideways on a 390px screen")
 	}
+}
+
+// newFeedServer serves an RSS feed of two items that carry only a summary,
+// and the two article pages they link to.
+func newFeedServer() *httptest.Server {
+	mux := http.NewServeMux()
+	var srv *httptest.Server
+	mux.HandleFunc("/rss.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>نشرة تجريبية</title>
+<item><guid>%[1]s/a/1</guid><link>%[1]s/a/1</link><title>ترميم لوحات الفسيفساء في مادبا</title><description>ملخص قصير</description><pubDate>Tue, 31 Mar 2026 08:00:00 +0300</pubDate></item>
+<item><guid>%[1]s/a/2</guid><link>%[1]s/a/2</link><title>مهرجان للزيتون في عجلون</title><description>ملخص قصير</description><pubDate>Tue, 31 Mar 2026 09:00:00 +0300</pubDate></item>
+</channel></rss>`, srv.URL)
+	})
+	pages := map[string][2]string{
+		"/a/1": {"ترميم لوحات الفسيفساء في مادبا", "بدأت دائرة الآثار ترميم لوحات الفسيفساء في كنائس مادبا القديمة بمشاركة خبراء محليين. وقال مدير المشروع إن العمل يستمر ثمانية أشهر ويشمل توثيق كل لوحة بالتصوير. وتستقبل المدينة آلاف الزوار كل شهر لرؤية خريطتها الفسيفسائية الشهيرة."},
+		"/a/2": {"مهرجان للزيتون في عجلون", "افتتح في عجلون مهرجان سنوي لمنتجات الزيتون يشارك فيه مئة وعشرون مزارعًا من قرى المحافظة. وقالت إحدى المشاركات إن المهرجان يفتح أمام الأسر الريفية سوقًا لا تصل إليها عادة. ويستمر المهرجان ثلاثة أيام في ساحة البلدية."},
+	}
+	for path, pg := range pages {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, `<!doctype html><html lang="ar"><head><title>%s</title><meta property="article:published_time" content="2026-03-31T08:00:00+03:00"></head>
+<body><nav><a href="/">الرئيسية</a></nav><article><h1>%s</h1><p>%s</p><p>%s</p></article><footer>حقوق النشر</footer></body></html>`, pg[0], pg[0], pg[1], pg[1])
+		})
+	}
+	srv = httptest.NewServer(mux)
+	return srv
 }
 
 // eval evaluates a JavaScript expression in the page and returns its value.

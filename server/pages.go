@@ -72,6 +72,16 @@ func (p *page) T(key string) string {
 	return l[0]
 }
 
+// LabelDir is the direction of a line made mostly of labels: rtl in
+// Arabic, ltr with the English toggle, so that counts stay beside their
+// words.
+func (p *page) LabelDir() string {
+	if p.Lang == "en" {
+		return "ltr"
+	}
+	return "rtl"
+}
+
 // Date formats a timestamp for reading.
 func (p *page) Date(s string) string { return readableDate(s, p.Lang) }
 
@@ -202,6 +212,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "search", "", view)
 	q, err := queryFrom(v)
 	q.Limit = 20
+	q.Histogram = true
 	view.Q = q
 	p.Query = q.Text
 	if err != nil {

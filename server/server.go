@@ -116,6 +116,14 @@ func (s *Server) route(pattern string, write bool, h http.HandlerFunc) {
 		defer cancel()
 		r = r.WithContext(ctx)
 		r.Body = http.MaxBytesReader(rec, r.Body, s.cfg.MaxBody)
+		defer func() {
+			if p := recover(); p != nil {
+				s.log.Error("handler panicked", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(p))
+				if !rec.wrote {
+					s.fail(rec, r, http.StatusInternalServerError, "internal error while answering this request")
+				}
+			}
+		}()
 		switch {
 		case write && !s.authorized(r):
 			s.fail(rec, r, http.StatusUnauthorized, "this endpoint needs the server's token: send Authorization: Bearer TOKEN")

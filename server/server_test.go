@@ -320,3 +320,19 @@ func TestPasteAnalyzesWithoutStoring(t *testing.T) {
 		t.Errorf("paste stored the article")
 	}
 }
+
+// panickyStore panics on every search.
+type panickyStore struct{ server.Store }
+
+func (panickyStore) Search(context.Context, server.Query) (*server.Results, error) { panic("boom") }
+
+func TestAPanicBecomesA500(t *testing.T) {
+	_, ts := newServer(t, server.Config{Store: panickyStore{memstore.New()}})
+	r := do(t, "GET", ts.URL+"/api/search?q=x", "", "")
+	if r.status != 500 || !strings.Contains(r.body, `"error"`) {
+		t.Errorf("%d %s; want a 500 JSON error", r.status, r.body)
+	}
+	if r := do(t, "GET", ts.URL+"/api/openapi.json", "", ""); r.status != 200 {
+		t.Errorf("the server stopped answering after a panic: %d", r.status)
+	}
+}

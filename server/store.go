@@ -43,6 +43,9 @@ type Query struct {
 	Sort   string `json:"sort,omitempty"` // "relevance" (default) or "date"
 	Limit  int    `json:"limit,omitempty"`
 	Offset int    `json:"offset,omitempty"`
+	// Histogram asks for matches per day in Results.Histogram; a store may
+	// leave it empty otherwise, since it costs a second query.
+	Histogram bool `json:"histogram,omitempty"`
 }
 
 // Results is one page of search hits, with counts over every match.

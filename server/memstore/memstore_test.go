@@ -182,3 +182,35 @@ func TestTrendCountsPerWeek(t *testing.T) {
 		t.Errorf("trend = %+v", tr)
 	}
 }
+
+func FuzzSearch(f *testing.F) {
+	for _, q := range []string{"الخطيب", `"معرض الكتاب"`, "الذه*", "a OR b", "NOT -x", `"`, "*", "-", "OR OR", "\x00\xff"} {
+		f.Add(q)
+	}
+	s := New()
+	ctx := context.Background()
+	for _, a := range []*analysis.Analysis{
+		mkdoc("a1", "الضفة", "2026-03-01T10:00:00+03:00", "الوزير سامر الخطيب يزور مدينة إربد لافتتاح محطة مياه جديدة", "per:khatib", "سامر الخطيب"),
+		mkdoc("a2", "المدار", "2026-03-06T10:00:00+03:00", "افتتاح معرض الكتاب في عمّان بمشاركة مئتي دار نشر عربية", ""),
+	} {
+		if _, _, err := s.Put(ctx, a); err != nil {
+			f.Fatal(err)
+		}
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		res, err := s.Search(ctx, server.Query{Text: q})
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		if res.Total < len(res.Hits) || res.Total > 2 {
+			t.Fatalf("Search(%q): total %d with %d hits", q, res.Total, len(res.Hits))
+		}
+		for _, h := range res.Hits {
+			for _, fr := range h.Snippet {
+				if fr.Text == "" {
+					t.Fatalf("Search(%q): empty snippet fragment", q)
+				}
+			}
+		}
+	})
+}

@@ -64,7 +64,7 @@ func (s *Store) parse(q string) []item {
 		it := item{raw: raw, phrase: phrase, not: neg}
 		neg = false
 		if !phrase && strings.HasSuffix(raw, "*") {
-			p := store.PrefixTerm(strings.TrimRight(raw, "*"))
+			p := prefixTerm(strings.TrimRight(raw, "*"))
 			if p == "" {
 				continue
 			}
@@ -418,4 +418,15 @@ func Snippet(text string, sentences [][2]int, marks [][2]int, width int) []serve
 		out[len(out)-1].Text += "…"
 	}
 	return out
+}
+
+// prefixTerm is store.PrefixTerm (the form the index matches prefixes
+// against), falling back to the folded word should it fail on odd input.
+func prefixTerm(word string) (term string) {
+	defer func() {
+		if recover() != nil {
+			term = arabic.Fold(word)
+		}
+	}()
+	return store.PrefixTerm(word)
 }
