@@ -133,7 +133,10 @@ func (d *DB) Finish(ctx context.Context, keys []string, docs []*analysis.Analysi
 		if res, err = put(ctx, tx, docs, opts); err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `UPDATE jobs j SET state = 'done', lease_until = NULL, error = '', updated = now(), article = d.id
+		// A done job keeps its key (so the article is not queued again)
+		// but not its payload: the store has the text and the analysis.
+		_, err = tx.Exec(ctx, `UPDATE jobs j SET state = 'done', lease_until = NULL, error = '', updated = now(), article = d.id,
+			payload = ''::bytea
 			FROM unnest($1::text[], $2::text[]) AS d(key, id) WHERE j.key = d.key`, keys, res.IDs)
 		return err
 	})
