@@ -17,9 +17,15 @@ type credit struct {
 // sourceLabels open a closing source line: المصدر: سبوتنيك.
 var sourceLabels = []string{"المصدر", "المصادر", "مصدر الخبر", "مصدر", "نقلا عن", "عن", "source", "المصدر/", "المصدر -"}
 
+// maxSourceLineBytes is the longest line read as a closing source line.
+const maxSourceLineBytes = 300
+
 // findSourceLine reads a closing source line: "المصدر: سبوتنيك", "(أ ف ب)",
 // "- وكالات", "رويترز". The span covers the name.
 func findSourceLine(line string) (credit, bool) {
+	if len(line) > maxSourceLineBytes {
+		return credit{}, false
+	}
 	runes := []rune(line)
 	trimmed := strings.TrimSpace(line)
 	lead := len(runes) - len([]rune(strings.TrimLeft(line, " \t")))
@@ -81,7 +87,7 @@ func findWireLead(para string) (credit, bool) {
 		}
 		para = para[:cut]
 	}
-	toks := arabic.Tokenize(para)
+	toks := scanTokens(para)
 	if len(toks) > 16 {
 		toks = toks[:16]
 	}
@@ -179,6 +185,17 @@ func datelineCredit(line string, p dateline) (credit, bool) {
 	return c, true
 }
 
+// scanTokens returns the tokens of text without their normal forms, which
+// the credit rules do not need and which cost most of tokenizing.
+func scanTokens(text string) []arabic.Token {
+	toks := make([]arabic.Token, 0, len(text)/8+1)
+	arabic.Scan(text, func(t arabic.Token) bool {
+		toks = append(toks, t)
+		return true
+	})
+	return toks
+}
+
 // outletWord are the single words that may stand before an outlet's name.
 var outletWord = map[string]bool{"موقع": true, "وكاله": true, "صحيفه": true, "قناه": true, "شبكه": true,
 	"اذاعه": true, "تلفزيون": true, "جريده": true, "مجله": true}
@@ -187,7 +204,7 @@ var outletWord = map[string]bool{"موقع": true, "وكاله": true, "صحيف
 // cue (بحسب موقع سبوتنيك). Only names in the agency table count: running
 // text names many things after such cues.
 func findAttribution(text string) (credit, bool) {
-	toks := arabic.Tokenize(text)
+	toks := scanTokens(text)
 	for i, t := range toks {
 		if t.Kind != arabic.Word || !attributionCues[arabic.Fold(t.Text)] {
 			continue

@@ -136,6 +136,9 @@ func (a *Article) readHTMLBody(start int) {
 		if n++; n > 3 {
 			break
 		}
+		if !mayBeDateline(l.text) {
+			continue
+		}
 		if p := parseDateline(l.text); isDateline(p) {
 			a.DatelineAt = l.span
 			if a.Published.IsZero() {

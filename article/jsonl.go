@@ -204,15 +204,17 @@ func (a *Article) readBody(start int) {
 	if !a.Source.IsZero() {
 		return
 	}
-	if p := parseDateline(body[0].text); isDateline(p) {
-		// A wire dateline: الرياض 5 شوال 1436 هـ الموافق 21 يوليو 2015 م واس
-		a.DatelineAt = body[0].span
-		if a.Published.IsZero() {
-			a.Published = p.ts
-		}
-		if c, ok := datelineCredit(body[0].text, p); ok {
-			a.Source, a.SourceAt, a.Place = c.src, shift(c.span, body[0].span.Start), c.place
-			return
+	if mayBeDateline(body[0].text) {
+		if p := parseDateline(body[0].text); isDateline(p) {
+			// A wire dateline: الرياض 5 شوال 1436 هـ الموافق 21 يوليو 2015 م واس
+			a.DatelineAt = body[0].span
+			if a.Published.IsZero() {
+				a.Published = p.ts
+			}
+			if c, ok := datelineCredit(body[0].text, p); ok {
+				a.Source, a.SourceAt, a.Place = c.src, shift(c.span, body[0].span.Start), c.place
+				return
+			}
 		}
 	}
 	if c, ok := findWireLead(body[0].text); ok {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -94,7 +95,7 @@ func (a *Article) readLayout() error {
 	i := 0
 	for i < last-1 && i < maxHeaderLines {
 		l := lines[i]
-		if dateIdx < 0 {
+		if dateIdx < 0 && mayBeDateline(l.text) {
 			if p := parseDateline(l.text); isDateline(p) {
 				dateIdx = i
 				if a.Published.IsZero() {
@@ -199,7 +200,13 @@ func shift(s arabic.Span, by int) arabic.Span {
 	return arabic.Span{Start: s.Start + by, End: s.End + by}
 }
 
-func isNoDate(err error) bool { return err == ErrNoDate }
+func isNoDate(err error) bool { return errors.Is(err, ErrNoDate) }
+
+// maxDatelineBytes is the longest line worth parsing as a dateline; longer
+// lines are running text.
+const maxDatelineBytes = 400
+
+func mayBeDateline(s string) bool { return len(s) <= maxDatelineBytes }
 
 // isDateline reports whether a parsed line is a dateline: it names a date
 // and little else.
