@@ -23,16 +23,9 @@ type tres struct {
 // zones maps folded zone names after بتوقيت to their UTC offset in hours.
 var zones = map[string]int{"gmt": 0, "utc": 0, "غرينتش": 0, "جرينتش": 0, "غرينيتش": 0}
 
-// clockAt reads an hour with its minutes at i: 13:02، 3، ثلاثة، الثالثة،
+// clock reads an hour with its minutes at i: 13:02، 3، ثلاثة، الثالثة،
 // الثالثة وربع، 12 إلا ربعا، الرابعة وثلاث وعشرون دقيقة. word reports an
-// hour written in words.
-func (p *parser) clockAt(i int) (h, m, s, g int, end int, word bool, ok bool) {
-	h, m, s, g, end, word, _, ok = p.clock(i)
-	return
-}
-
-// clock is clockAt that also reports whether the minutes were written
-// after a colon (13:02).
+// hour written in words, colon minutes written after a colon.
 func (p *parser) clock(i int) (h, m, s, g int, end int, word, colon bool, ok bool) {
 	if i >= len(p.toks) {
 		return 0, 0, 0, 0, 0, false, false, false
