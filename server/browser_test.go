@@ -122,9 +122,19 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
+	// shot saves the whole page: the viewport is stretched to the page's
+	// height for the capture, then put back.
 	shot := func(name string) {
 		t.Helper()
-		buf, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
+		size := eval[[]int64](t, bctx, `[window.innerWidth, window.innerHeight, document.documentElement.scrollHeight]`)
+		err := chromedp.Do(bctx, chromedp.EmulateViewport(size[0], max(size[1], size[2])))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		buf, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
+		if err == nil {
+			err = chromedp.Do(bctx, chromedp.EmulateViewport(size[0], size[1]))
+		}
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", name, err)
 		}
