@@ -25,6 +25,7 @@ type parser struct {
 	months memo[mref]
 	mnames memo[monthName]
 	wdays  memo[time.Weekday]
+	times  memo[tres]
 	// starters caches, by folded word, whether the word alone can start
 	// an expression.
 	starters map[string]int8

@@ -113,6 +113,14 @@ func (p *parser) adjacent(i int) bool {
 // timeAt reads a time of day at i on the given day (the reference day when
 // zero): الساعة 13:02، الساعة الثالثة عصرا، 3:18 صباحا، عند الثالثة فجرا.
 func (p *parser) timeAt(i int, on time.Time) (tres, bool) {
+	if on.IsZero() {
+		return memoize(&p.times, len(p.toks), i, func(i int) (tres, bool) { return p.timeOn(i, on) })
+	}
+	return p.timeOn(i, on)
+}
+
+// timeOn is timeAt without the memo.
+func (p *parser) timeOn(i int, on time.Time) (tres, bool) {
 	j := i
 	r := tres{}
 	if _, n, _, ok := match(p, j, durationMods); ok {
