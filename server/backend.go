@@ -77,6 +77,7 @@ func (b *backend) Search(ctx context.Context, q Query) (*Results, error) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hitFromStore(h))
 	}
+	b.linkStories(ctx, out.Hits)
 	for name, key := range map[string]string{"source": "source", "site": "site", "type": "entity_type", "entity": "entity"} {
 		fs := []Facet{}
 		for _, c := range res.Facets[key] {
@@ -200,4 +201,24 @@ func (b *backend) Trend(ctx context.Context, query string) ([]Count, error) {
 		out = append(out, Count{Period: w.Key, Count: w.Count})
 	}
 	return out, nil
+}
+
+// linkStories sets each hit's story, when the stories function knows it.
+func (b *backend) linkStories(ctx context.Context, hits []Hit) {
+	if b.stories == nil || len(hits) == 0 {
+		return
+	}
+	stories, err := b.stories(ctx, 0)
+	if err != nil {
+		return // a hit without its story link is still a hit
+	}
+	of := map[string]string{}
+	for _, st := range stories {
+		for _, a := range st.Articles {
+			of[a.ID] = st.ID
+		}
+	}
+	for i := range hits {
+		hits[i].Story = of[hits[i].ID]
+	}
 }

@@ -249,6 +249,9 @@ func TestBrowser(t *testing.T) {
 	q := url.QueryEscape("/?q=" + url.QueryEscape("الراشدي"))
 	step("english labels", chromedp.Navigate(ts.URL+"/lang?to=en&back="+q), visible(`ol.hits`))
 	shot("6-search-en")
+	if n := eval[int](t, bctx, `document.querySelectorAll('ol.hits a[href^="/stories#"]').length`); n < 2 {
+		t.Errorf("%d results link to their story, want the wire copies' (at least 2)", n)
+	}
 	if label := text(`.top nav a`); label != "Search" {
 		t.Errorf("first nav label with the English toggle = %q, want Search", label)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
+	"sync"
 
 	"akhbar/analysis"
 	"akhbar/server"
@@ -146,10 +147,13 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]server.Story, error) 
 }
 
 // GroupStories returns a stories function for server.FromStore that reads
-// every article of st into a fresh in-memory Store and groups them, on each
-// call. Stores of more than maxArticles articles get no stories: grouping
-// them needs an index kept by the store.
+// every article of st into a fresh in-memory Store and groups them; the
+// grouping is kept until the number of stored articles changes. Stores of
+// more than maxArticles articles get no stories: grouping them needs an
+// index kept by the store.
 func GroupStories(st store.Store, maxArticles int) func(ctx context.Context, limit int) ([]server.Story, error) {
+	var mu sync.Mutex
+	cached, count := []server.Story(nil), -1
 	return func(ctx context.Context, limit int) ([]server.Story, error) {
 		stats, err := st.Stats(ctx)
 		if err != nil {
@@ -158,14 +162,26 @@ func GroupStories(st store.Store, maxArticles int) func(ctx context.Context, lim
 		if stats.Articles > maxArticles {
 			return []server.Story{}, nil
 		}
-		m := New()
-		err = st.Each(ctx, func(a *analysis.Analysis) error {
-			_, _, err := m.Put(ctx, a)
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("grouping stories: %w", err)
+		mu.Lock()
+		defer mu.Unlock()
+		if count != stats.Articles {
+			m := New()
+			err = st.Each(ctx, func(a *analysis.Analysis) error {
+				_, _, err := m.Put(ctx, a)
+				return err
+			})
+			if err != nil {
+				return nil, fmt.Errorf("grouping stories: %w", err)
+			}
+			if cached, err = m.Stories(ctx, 0); err != nil {
+				return nil, err
+			}
+			count = stats.Articles
 		}
-		return m.Stories(ctx, limit)
+		out := cached
+		if limit > 0 && len(out) > limit {
+			out = out[:limit]
+		}
+		return append([]server.Story(nil), out...), nil
 	}
 }
