@@ -69,7 +69,7 @@ func (d *DB) Timeline(ctx context.Context, ref string) ([]store.Count, error) {
 	if err != nil {
 		return nil, err
 	}
-	return d.counts(ctx, `SELECT a.day, sum(m.n) FROM mentions m JOIN articles a ON a.rowid = m.article
+	return d.counts(ctx, `SELECT a.day, sum(m.n) FROM mentions m JOIN facts a ON a.rowid = m.article
 		WHERE m.entity IN (`+placeholders(len(ids))+`) AND a.day <> '' GROUP BY a.day ORDER BY a.day`, args...)
 }
 
@@ -176,6 +176,6 @@ func (d *DB) Trend(ctx context.Context, query string, p store.Period) ([]store.C
 	if err != nil {
 		return nil, err
 	}
-	return d.counts(ctx, `SELECT `+bucket+`, count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid
+	return d.counts(ctx, `SELECT `+bucket+`, count(*) FROM fts JOIN facts a ON a.rowid = fts.rowid
 		WHERE fts MATCH ? AND a.day <> '' GROUP BY 1 ORDER BY 1`, match)
 }

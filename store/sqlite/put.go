@@ -62,7 +62,7 @@ func describe(a *analysis.Analysis) string {
 
 // writer holds the statements of one Put transaction.
 type writer struct {
-	byURL, byHash, idTaken, insert, update, ftsAdd, ftsDel, oldRow,
+	byURL, byHash, idTaken, insert, update, facts, ftsAdd, ftsDel, oldRow,
 	delMentions, delQuotes, entity, name, mention, quote *sql.Stmt
 }
 
@@ -79,6 +79,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.update, `UPDATE articles SET url=?, hash=?, headline=?, published=?, day=?, source=?, source_name=?, site=?, lang=?,
 			text=?, ents=?, types=?, analysis=? WHERE rowid = ?`},
+		{&w.facts, `INSERT OR REPLACE INTO facts(rowid, day, site, source, source_name, lang, types) VALUES(?,?,?,?,?,?,?)`},
 		{&w.ftsAdd, `INSERT INTO fts(rowid, headline, text, ents) VALUES(?,?,?,?)`},
 		{&w.ftsDel, `INSERT INTO fts(fts, rowid, headline, text, ents) VALUES('delete',?,?,?,?)`},
 		{&w.oldRow, `SELECT headline, text, ents FROM articles WHERE rowid = ?`},
@@ -101,7 +102,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, s := range []*sql.Stmt{w.byURL, w.byHash, w.idTaken, w.insert, w.update, w.ftsAdd, w.ftsDel, w.oldRow,
+	for _, s := range []*sql.Stmt{w.byURL, w.byHash, w.idTaken, w.insert, w.update, w.facts, w.ftsAdd, w.ftsDel, w.oldRow,
 		w.delMentions, w.delQuotes, w.entity, w.name, w.mention, w.quote} {
 		if s != nil {
 			s.Close()
@@ -172,6 +173,9 @@ func (w *writer) put(ctx context.Context, a *analysis.Analysis, opts store.PutOp
 		if rowid, err = r.LastInsertId(); err != nil {
 			return "", 0, err
 		}
+	}
+	if _, err := w.facts.ExecContext(ctx, rowid, day, a.Site, srcID, srcName, a.Lang, types); err != nil {
+		return "", 0, err
 	}
 	if _, err := w.ftsAdd.ExecContext(ctx, rowid, a.Headline, a.Text, ents); err != nil {
 		return "", 0, fmt.Errorf("indexing: %w", err)

@@ -45,9 +45,11 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	if err != nil {
 		return nil, err
 	}
-	from := `articles a`
+	// Filters, sorts and facets read facts, the narrow copy of the
+	// article's small columns; whole rows are read for the page's hits only.
+	from := `facts a`
 	if match != "" {
-		from = `fts JOIN articles a ON a.rowid = fts.rowid`
+		from = `fts JOIN facts a ON a.rowid = fts.rowid`
 		where = append([]string{`fts MATCH ?`}, where...)
 		args = append([]any{match}, args...)
 	}
@@ -105,30 +107,37 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	if cur == nil {
 		offset = (q.Page - 1) * q.Limit
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT a.rowid, a.id, a.headline, a.published, a.day, a.source, a.source_name, a.site,
-		coalesce(a.url, ''), `+score+` FROM `+from+` WHERE `+pageWhere+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		append(pageArgs, q.Limit, offset)...)
+	rows, err := d.db.QueryContext(ctx, `SELECT a.rowid, a.day, `+score+` FROM `+from+` WHERE `+pageWhere+
+		` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(pageArgs, q.Limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("searching %s: %w", d.path, err)
 	}
 	var last cursor
-	var rowids []int64
+	var page []cursor
 	for rows.Next() {
-		var h store.Hit
 		var c cursor
-		if err := rows.Scan(&c.rowid, &h.ID, &h.Headline, &h.Published, &c.day, &h.Source, &h.SourceName, &h.Site, &h.URL, &c.score); err != nil {
+		if err := rows.Scan(&c.rowid, &c.day, &c.score); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("searching %s: %w", d.path, err)
 		}
-		h.Score = -c.score
 		last = c
-		res.Hits = append(res.Hits, h)
-		rowids = append(rowids, c.rowid)
+		page = append(page, c)
 	}
 	err = rows.Err()
 	rows.Close()
 	if err != nil {
 		return nil, fmt.Errorf("searching %s: %w", d.path, err)
+	}
+	rowids := make([]int64, len(page))
+	for i, c := range page {
+		h := store.Hit{Score: -c.score}
+		err := d.db.QueryRowContext(ctx, `SELECT id, headline, published, source, source_name, site, coalesce(url, '')
+			FROM articles WHERE rowid = ?`, c.rowid).Scan(&h.ID, &h.Headline, &h.Published, &h.Source, &h.SourceName, &h.Site, &h.URL)
+		if err != nil {
+			return nil, fmt.Errorf("reading a hit from %s: %w", d.path, err)
+		}
+		res.Hits = append(res.Hits, h)
+		rowids[i] = c.rowid
 	}
 	if len(res.Hits) == q.Limit {
 		res.Next = last.encode()
@@ -384,7 +393,7 @@ func (d *DB) snippets(ctx context.Context, res *store.Results, rowids []int64, e
 // facetSample caps the articles the entity facet reads: for a query that
 // matches more, entity counts are over its first facetSample matches in
 // storage order, which keeps facets fast on common words.
-const facetSample = 5000
+const facetSample = 2000
 
 // facets counts the matching articles by source, site, language, month,
 // entity type and entity.

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/ncruces/go-sqlite3"
 	"github.com/ncruces/go-sqlite3/driver"
@@ -22,7 +23,7 @@ import (
 
 // schemaVersion is the layout this package writes; a database with another
 // version is refused rather than misread.
-const schemaVersion = "1"
+const schemaVersion = "2"
 
 // Options configure Open.
 type Options struct {
@@ -60,6 +61,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(20000)")
 	q.Add("_pragma", "foreign_keys(off)")
+	q.Add("_pragma", "cache_size(-32768)") // 32 MiB a connection
 	q.Add("_txlock", "immediate")
 	if opts.MaxPages > 0 {
 		q.Add("_pragma", "max_page_count("+strconv.Itoa(opts.MaxPages)+")")
@@ -96,6 +98,12 @@ func (d *DB) init(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("not an akhbar store (no schema version): %w", notDatabase(err))
 		}
+		if v == "1" {
+			if err := d.upgrade1(ctx); err != nil {
+				return fmt.Errorf("upgrading store schema 1 to 2: %w", err)
+			}
+			v = schemaVersion
+		}
 		if v != schemaVersion {
 			return fmt.Errorf("store schema version %s, this akhbar reads %s", v, schemaVersion)
 		}
@@ -117,6 +125,33 @@ func (d *DB) init(ctx context.Context) error {
 	for _, s := range schema {
 		if _, err := tx.ExecContext(ctx, s); err != nil {
 			return fmt.Errorf("creating schema: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// upgrade1 adds the facts table (the narrow copy of the columns filters,
+// facets and date sorts read, so they do not load whole article rows) to a
+// store of schema 1, in one transaction.
+func (d *DB) upgrade1(ctx context.Context) error {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, s := range schema {
+		if strings.Contains(s, "facts") {
+			if _, err := tx.ExecContext(ctx, s); err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range []string{
+		`INSERT INTO facts SELECT rowid, day, site, source, source_name, lang, types FROM articles`,
+		`UPDATE meta SET value = '` + schemaVersion + `' WHERE key = 'schema'`,
+	} {
+		if _, err := tx.ExecContext(ctx, s); err != nil {
+			return err
 		}
 	}
 	return tx.Commit()
@@ -144,18 +179,20 @@ var schema = []string{
 		source_name TEXT NOT NULL,
 		site TEXT NOT NULL,
 		lang TEXT NOT NULL,
-		text TEXT NOT NULL,
 		ents TEXT NOT NULL,
 		types TEXT NOT NULL,
+		text TEXT NOT NULL,
 		analysis BLOB NOT NULL
 	)`,
 	`CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL`,
 	`CREATE INDEX articles_hash ON articles(hash)`,
-	`CREATE INDEX articles_day ON articles(day, rowid)`,
-	`CREATE INDEX articles_site ON articles(site, day)`,
-	`CREATE INDEX articles_source ON articles(source, day)`,
 	`CREATE VIRTUAL TABLE fts USING fts5(headline, text, ents,
 		content='articles', content_rowid='rowid', tokenize='` + TokenizerName + `', detail=full)`,
+	`CREATE TABLE facts(rowid INTEGER PRIMARY KEY, day TEXT NOT NULL, site TEXT NOT NULL, source TEXT NOT NULL,
+		source_name TEXT NOT NULL, lang TEXT NOT NULL, types TEXT NOT NULL)`,
+	`CREATE INDEX facts_day ON facts(day, rowid)`,
+	`CREATE INDEX facts_site ON facts(site, day)`,
+	`CREATE INDEX facts_source ON facts(source, day)`,
 	`CREATE TABLE entities(id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, name_en TEXT NOT NULL)`,
 	`CREATE TABLE entity_names(norm TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY(norm, entity)) WITHOUT ROWID`,
 	`CREATE TABLE mentions(entity TEXT NOT NULL, article INTEGER NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,

@@ -91,3 +91,38 @@ func TestNotADirectory(t *testing.T) {
 		t.Error("Open in a missing directory succeeded")
 	}
 }
+
+func TestUpgradeFromSchema1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "a.db")
+	d, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Put(ctx, storetest.Fixtures(), store.PutOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// Make it a schema 1 store: no facts table.
+	for _, s := range []string{`DROP TABLE facts`, `UPDATE meta SET value = '1' WHERE key = 'schema'`} {
+		if _, err := d.db.ExecContext(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Close()
+	d, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatalf("opening a schema 1 store: %v", err)
+	}
+	defer d.Close()
+	res, err := d.Search(ctx, store.Query{Text: "موسكو", Site: "beta"})
+	if err != nil || res.Total != 1 || res.Hits[0].ID != "a5" {
+		t.Fatalf("search after upgrade: %+v %v", res, err)
+	}
+	if _, err := d.db.ExecContext(ctx, `UPDATE meta SET value = '9' WHERE key = 'schema'`); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	if _, err := Open(ctx, path, Options{}); err == nil || !strings.Contains(err.Error(), "schema version 9") {
+		t.Errorf("opening a newer store: %v", err)
+	}
+}
