@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"sort"
 	"sync"
+	"time"
 
 	"akhbar/analysis"
 	"akhbar/server"
@@ -154,16 +155,21 @@ func (s *Store) Stories(ctx context.Context, limit int) ([]server.Story, error) 
 func GroupStories(st store.Store, maxArticles int) func(ctx context.Context, limit int) ([]server.Story, error) {
 	var mu sync.Mutex
 	cached, count := []server.Story(nil), -1
+	var tooBig time.Time // when the store was last found too big
 	return func(ctx context.Context, limit int) ([]server.Story, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if time.Since(tooBig) < 30*time.Second {
+			return []server.Story{}, nil
+		}
 		stats, err := st.Stats(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("grouping stories: %w", err)
 		}
 		if stats.Articles > maxArticles {
+			tooBig = time.Now()
 			return []server.Story{}, nil
 		}
-		mu.Lock()
-		defer mu.Unlock()
 		if count != stats.Articles {
 			m := New()
 			err = st.Each(ctx, func(a *analysis.Analysis) error {
