@@ -76,6 +76,26 @@ func findSourceLine(line string) (credit, bool) {
 	return credit{}, false
 }
 
+// findTrailingCredit reads an agency in brackets that closes a paragraph:
+// "... دون أن يسفر عن إصابات. (أ ف ب)".
+func findTrailingCredit(para string) (credit, bool) {
+	trimmed := strings.TrimRightFunc(para, func(r rune) bool { return r == ' ' || r == '.' || r == '\t' })
+	if !strings.HasSuffix(trimmed, ")") {
+		return credit{}, false
+	}
+	open := strings.LastIndex(trimmed, "(")
+	if open < 0 || len(trimmed)-open > 80 {
+		return credit{}, false
+	}
+	inner := strings.TrimSpace(trimmed[open+1 : len(trimmed)-1])
+	src, ok := LookupSource(inner)
+	if !ok {
+		return credit{}, false
+	}
+	start := runeLen(trimmed[:open+1]) + runeLen(trimmed[open+1:]) - runeLen(strings.TrimLeft(trimmed[open+1:], " "))
+	return credit{src: src, span: arabic.Span{Start: start, End: start + runeLen(inner)}}, true
+}
+
 // findWireLead reads the wire credit that opens a body paragraph:
 // "القاهرة (رويترز) - ...", "دمشق-سانا", "(أ ف ب) -", "باريس - وكالات:". It
 // looks only at the paragraph's first words.

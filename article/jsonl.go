@@ -227,6 +227,10 @@ func (a *Article) readBody(start int) {
 			return
 		}
 	}
+	if c, ok := findTrailingCredit(body[len(body)-1].text); ok {
+		a.Source, a.SourceAt = c.src, shift(c.span, body[len(body)-1].span.Start)
+		return
+	}
 	// An outlet credited in the opening paragraphs: وبحسب موقع سبوتنيك.
 	for _, l := range body[:min(2, len(body))] {
 		if c, ok := findAttribution(l.text); ok {

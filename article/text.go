@@ -151,6 +151,12 @@ func (a *Article) readLayout() error {
 			}
 		}
 		if !haveSrc {
+			if c, ok := findTrailingCredit(body[len(body)-1].text); ok {
+				src, haveSrc = c, true
+				src.span = shift(src.span, body[len(body)-1].span.Start)
+			}
+		}
+		if !haveSrc {
 			if c, ok := findSourceLine(body[len(body)-1].text); ok && len(body) > 1 {
 				src, haveSrc = c, true
 				src.span = shift(src.span, body[len(body)-1].span.Start)

@@ -46,6 +46,11 @@ func TestReadTextLayouts(t *testing.T) {
 			headline: "زلزال بقوة خمس درجات يضرب الساحل", source: "أ ف ب", sourceID: "afp", bodyStart: "ضرب زلزال",
 		},
 		{
+			name:     "agency in brackets closing the last paragraph",
+			text:     "انقطاع الكهرباء عن أحياء العاصمة\n\nانقطعت الكهرباء عن عدة أحياء في العاصمة مساء أمس بسبب عطل فني. (رويترز)",
+			headline: "انقطاع الكهرباء عن أحياء العاصمة", source: "رويترز", sourceID: "reuters", bodyStart: "انقطعت الكهرباء",
+		},
+		{
 			name:     "agencies credited with a dash",
 			text:     "تراجع أسعار النفط للأسبوع الثاني\n\nتراجعت أسعار النفط في التعاملات الآسيوية مع تزايد المخزونات الأمريكية.\n\n- وكالات",
 			headline: "تراجع أسعار النفط للأسبوع الثاني", source: "وكالات", sourceID: "agencies", bodyStart: "تراجعت أسعار",
