@@ -158,12 +158,25 @@ func (s *Server) analyze(ctx context.Context, in Input) (*analysis.Analysis, tim
 	return res, time.Since(start), nil
 }
 
+// count returns the number of stored articles.
+func (s *Server) count(ctx context.Context) (int, error) {
+	if c, ok := s.cfg.Store.(Counter); ok {
+		return c.Count(ctx)
+	}
+	res, err := s.cfg.Store.Search(ctx, Query{Limit: 1})
+	if err != nil {
+		return 0, err
+	}
+	return res.Total, nil
+}
+
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	if _, err := s.cfg.Store.Search(r.Context(), Query{Text: "", Limit: 1}); err != nil {
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unhealthy", "error": err.Error()})
+	n, err := s.count(r.Context())
+	if err != nil {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unhealthy", "error": err.Error()})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "articles": n})
 }
 
 func (s *Server) metricsHandler(w http.ResponseWriter, r *http.Request) {
@@ -173,9 +186,9 @@ func (s *Server) metricsHandler(w http.ResponseWriter, r *http.Request) {
 			fe[f.URL] = f.Errors
 		}
 	}
-	n := -1
-	if res, err := s.cfg.Store.Search(r.Context(), Query{Limit: 1}); err == nil {
-		n = res.Total
+	n, err := s.count(r.Context())
+	if err != nil {
+		n = -1
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.metrics.WriteTo(w, fe, n)

@@ -222,3 +222,9 @@ func (b *backend) linkStories(ctx context.Context, hits []Hit) {
 		hits[i].Story = of[hits[i].ID]
 	}
 }
+
+// Count returns the number of stored articles.
+func (b *backend) Count(ctx context.Context) (int, error) {
+	st, err := b.st.Stats(ctx)
+	return st.Articles, err
+}

@@ -30,6 +30,12 @@ type Store interface {
 	Trend(ctx context.Context, query string) ([]Count, error)
 }
 
+// Counter is a Store that can count its articles cheaply; /healthz and
+// /metrics use it when the Store has it, and a one-hit search otherwise.
+type Counter interface {
+	Count(ctx context.Context) (int, error)
+}
+
 // Query is a search with its filters, sort and page.
 type Query struct {
 	Text   string `json:"q"`

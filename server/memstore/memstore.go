@@ -73,6 +73,14 @@ func (s *Store) Len() int {
 	return len(s.docs)
 }
 
+// Count returns the number of stored articles (server.Counter).
+func (s *Store) Count(ctx context.Context) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, fmt.Errorf("counting articles: %w", err)
+	}
+	return s.Len(), nil
+}
+
 // Put stores a (by reference: the caller must not change it afterwards).
 // An article with the URL, else the text, of one already stored is not
 // stored again.
