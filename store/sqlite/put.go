@@ -60,8 +60,12 @@ func describe(a *analysis.Analysis) string {
 	return "article"
 }
 
-// writer holds the statements of one Put transaction.
+// writer holds the statements of one Put transaction, and one compressor
+// reused for every article (a new one costs more than compressing).
 type writer struct {
+	zw  *flate.Writer
+	buf bytes.Buffer
+
 	byURL, byHash, idTaken, insert, update, facts, ftsAdd, ftsDel, oldRow,
 	delMentions, delQuotes, entity, name, mention, quote *sql.Stmt
 }
@@ -127,7 +131,7 @@ func (w *writer) put(ctx context.Context, a *analysis.Analysis, opts store.PutOp
 	case !opts.Reanalyze:
 		return id, store.Duplicate, nil
 	}
-	blob, err := encodeAnalysis(a)
+	blob, err := w.encodeAnalysis(a)
 	if err != nil {
 		return "", 0, err
 	}
@@ -272,24 +276,29 @@ func entityTypes(a *analysis.Analysis) string {
 
 // encodeAnalysis stores the Analysis as deflated JSON without its text (kept
 // in its own column) and without the debugging token layer.
-func encodeAnalysis(a *analysis.Analysis) ([]byte, error) {
+func (w *writer) encodeAnalysis(a *analysis.Analysis) ([]byte, error) {
 	c := *a
 	c.Text = ""
 	c.Tokens = nil
-	var buf bytes.Buffer
-	zw, err := flate.NewWriter(&buf, flate.BestSpeed)
-	if err != nil {
-		return nil, err
+	w.buf.Reset()
+	if w.zw == nil {
+		zw, err := flate.NewWriter(&w.buf, flate.BestSpeed)
+		if err != nil {
+			return nil, err
+		}
+		w.zw = zw
+	} else {
+		w.zw.Reset(&w.buf)
 	}
-	enc := json.NewEncoder(zw)
+	enc := json.NewEncoder(w.zw)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(&c); err != nil {
 		return nil, fmt.Errorf("encoding analysis: %w", err)
 	}
-	if err := zw.Close(); err != nil {
+	if err := w.zw.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(w.buf.Bytes()), nil
 }
 
 func decodeAnalysis(blob []byte, text string) (*analysis.Analysis, error) {
