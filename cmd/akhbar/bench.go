@@ -144,6 +144,7 @@ func runBenchSearch(ctx context.Context, e *env, args []string) error {
 	work := fs.String("work", "", "directory for the side-by-side indexes (default: a temporary one, removed)")
 	reps := fs.Int("reps", 5, "times each latency query runs")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	minRecall := fs.Float64("min-recall", 0, "fail unless akhbar's mean recall over the variant queries is at least this")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -250,8 +251,15 @@ func runBenchSearch(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	rep.Engines = []engineReport{oursRep, blRep}
+	var gate error
+	if oursRep.MeanRecall < *minRecall {
+		gate = fmt.Errorf("akhbar's mean recall %.3f is below %.3f", oursRep.MeanRecall, *minRecall)
+	}
 	if *asJSON {
-		return writeJSON(e.stdout, rep)
+		if err := writeJSON(e.stdout, rep); err != nil {
+			return err
+		}
+		return gate
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "search latency over %s (%d articles, %.1f MB), %d runs each:\n", *db, rep.StoreDocs, float64(rep.StoreSize)/1e6, *reps)
@@ -269,7 +277,7 @@ func runBenchSearch(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(w, "  %-10s relevant %5d  akhbar %.3f (%d)  bleve-ar %.3f (%d)\n", v.Query, v.Relevant,
 			v.Recall["akhbar"], v.Results["akhbar"], v.Recall["bleve-ar"], v.Results["bleve-ar"])
 	}
-	return nil
+	return gate
 }
 
 func benchIndexOurs(ctx context.Context, path string, docs []*analysis.Analysis) (*sqlite.DB, engineReport, error) {
