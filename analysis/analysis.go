@@ -71,6 +71,10 @@ type Timex struct {
 	Type  string `json:"type"` // DATE, TIME, DURATION or SET
 	Value string `json:"value"`
 	Mod   string `json:"mod,omitempty"` // START, MID, END, APPROX, MORE_THAN, LESS_THAN...
+	// From and To bound an interval at the value's grain: From included,
+	// To excluded.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
 }
 
 // Number is a number written in digits or words, with its value.
@@ -93,6 +97,9 @@ type Quote struct {
 	Text        string `json:"text"`
 	Speaker     string `json:"speaker"` // entity id; empty when unknown
 	SpeakerText string `json:"speaker_text"`
+	// SpeakerName is the fullest name the text gives the speaker, also when
+	// the speaker is not an entity.
+	SpeakerName string `json:"speaker_name,omitempty"`
 	Cue         string `json:"cue"`
 	Direct      bool   `json:"direct"`
 }

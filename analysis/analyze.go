@@ -8,10 +8,8 @@ import (
 	"akhbar/arabic"
 	"akhbar/article"
 	"akhbar/entity"
-	"akhbar/event"
 	"akhbar/kb"
 	"akhbar/ner"
-	"akhbar/number"
 	"akhbar/quote"
 	"akhbar/timex"
 )
@@ -52,14 +50,17 @@ func New(opts Options) (*Analyzer, error) {
 type Doc struct {
 	Article   *article.Article
 	Text      string
-	Runes     []rune
 	Tokens    []arabic.Token
 	Sentences []arabic.Span
 	// Reference is the moment relative dates resolve against.
 	Reference time.Time
+	// Timexes are the article's temporal expressions.
+	Timexes []timex.Timex
 	// Entities are the article's entities with their mentions; use
 	// entity.Covering to find the entity a span names.
 	Entities []entity.Entity
+	// Quotes are the article's statements with their speakers.
+	Quotes []quote.Quote
 }
 
 // Analyze runs every layer over a and returns its Analysis.
@@ -70,7 +71,6 @@ func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis,
 	doc := &Doc{
 		Article:   a,
 		Text:      a.Text,
-		Runes:     []rune(a.Text),
 		Tokens:    arabic.Tokenize(a.Text),
 		Sentences: arabic.Sentences(a.Text),
 		Reference: az.opts.Reference,
@@ -107,57 +107,11 @@ func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis,
 		}
 	}
 	// Layers, in order. Each reads doc and the layers before it.
-	// timex: dates, times, durations, sets.
-	txs, txSkipped := timex.Find(doc.Text, doc.Tokens, doc.Reference)
-	for _, t := range txs {
-		out.Timexes = append(out.Timexes, Timex{Start: t.Start, End: t.End, Text: t.Text, Type: t.Type, Value: t.Value, Mod: t.Mod})
-	}
-	// number: digits and number words; a date's or a time's digits are not
-	// also bare numbers.
-	nums, _ := number.Find(doc.Text, doc.Tokens, timex.Claimed(txs, txSkipped))
-	for _, n := range nums {
-		out.Numbers = append(out.Numbers, Number{Start: n.Start, End: n.End, Text: n.Text, Value: n.Value,
-			Approx: n.Approx, Ordinal: n.Ordinal, Percent: n.Percent, Bound: n.Bound, Unit: n.Unit})
-	}
-	// ner + entity: named entities and their mentions.
-	doc.Entities = entity.Resolve(doc.Text, doc.Tokens, az.names.Tag(doc.Tokens), doc.Reference, az.kb)
-	for _, e := range doc.Entities {
-		ent := Entity{ID: e.ID, Type: e.Type, Name: e.Name, NameEn: e.NameEn, Mentions: make([]Mention, len(e.Mentions))}
-		for i, m := range e.Mentions {
-			ent.Mentions[i] = Mention{Start: m.Start, End: m.End, Text: m.Text, Role: m.Role}
+	for _, layer := range []func(*Doc, *Analysis){az.dates, az.entities, az.statements, az.timeline} {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("analyzing %s: %w", a.ID, err)
 		}
-		out.Entities = append(out.Entities, ent)
-	}
-	// quote: direct and reported speech, attributions.
-	var quoteMentions []quote.Mention
-	var eventMentions []event.Mention
-	for _, e := range doc.Entities {
-		for _, m := range e.Mentions {
-			quoteMentions = append(quoteMentions, quote.Mention{Start: m.Start, End: m.End, Entity: e.ID, Name: e.Name, Type: e.Type, Role: m.Role})
-			eventMentions = append(eventMentions, event.Mention{Start: m.Start, End: m.End, Entity: e.ID})
-		}
-	}
-	quotes, attrs := quote.Find(doc.Text, doc.Tokens, doc.Sentences, quoteMentions)
-	statements := make([]event.Statement, 0, len(quotes))
-	for _, q := range quotes {
-		out.Quotes = append(out.Quotes, Quote{Start: q.Start, End: q.End, Text: q.Text, Speaker: q.Speaker,
-			SpeakerText: q.SpeakerText, Cue: q.Cue, Direct: q.Direct})
-		who := q.Speaker
-		if who == "" {
-			who = q.SpeakerName
-		}
-		statements = append(statements, event.Statement{Start: q.Start, End: q.End, Speaker: who})
-	}
-	for _, at := range attrs {
-		out.Attributions = append(out.Attributions, Attribution{Start: at.Start, End: at.End, Text: at.Text, Source: at.Source})
-	}
-	// event: the timeline, from the dates above and the statements.
-	timexes := make([]event.Timex, len(out.Timexes))
-	for i, t := range out.Timexes {
-		timexes[i] = event.Timex{Start: t.Start, End: t.End, Type: t.Type, Value: t.Value}
-	}
-	for _, ev := range event.Build(doc.Text, doc.Tokens, doc.Sentences, timexes, eventMentions, statements, doc.Reference) {
-		out.Events = append(out.Events, Event{Date: ev.Date, Start: ev.Start, End: ev.End, Text: ev.Text, Entities: ev.Entities})
+		layer(doc, out)
 	}
 	return out, nil
 }
