@@ -1,6 +1,8 @@
 package article
 
 import (
+	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -63,6 +65,30 @@ func FuzzReadText(f *testing.F) {
 		}
 		if a.Source.Name != "" && at(a.Text, a.SourceAt.Start, a.SourceAt.End) == "" {
 			t.Fatalf("source %q has an empty span", a.Source.Name)
+		}
+	})
+}
+
+func FuzzReadJSONLines(f *testing.F) {
+	f.Add([]byte(goodLines))
+	f.Add([]byte("{\"id\": \"x\", \"text\": \"دمشق-سانا\\nنص\"}\n{"))
+	f.Add([]byte("\x1f\x8b\x08\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		err := ReadJSONLines(context.Background(), bytes.NewReader(data), "fuzz.jsonl", func(a *Article, err error) error {
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "fuzz.jsonl:") {
+					t.Fatalf("error does not name the input and line: %v", err)
+				}
+				return nil
+			}
+			n := utf8.RuneCountInString(a.Text)
+			if a.Body.End > n || a.HeadlineAt.End > n || a.SourceAt.End > n || a.Body.Start > a.Body.End {
+				t.Fatalf("span outside the text: %+v", a)
+			}
+			return nil
+		})
+		if err != nil && !strings.Contains(err.Error(), "fuzz.jsonl") {
+			t.Fatalf("error does not name the input: %v", err)
 		}
 	})
 }
