@@ -93,5 +93,8 @@ func feedItem(it *gofeed.Item, site, lang string) (*Article, error) {
 	if body != "" {
 		a.readHTMLBody(a.HeadlineAt.End)
 	}
+	if a.Lang == "" {
+		a.Lang = guessLang(a.Text)
+	}
 	return a, nil
 }

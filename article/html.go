@@ -105,6 +105,9 @@ func ReadHTML(ctx context.Context, r io.Reader, name, pageURL string) (*Article,
 		a.Text = body
 	}
 	a.readHTMLBody(a.HeadlineAt.End)
+	if a.Lang == "" {
+		a.Lang = guessLang(a.Text)
+	}
 	return a, nil
 }
 

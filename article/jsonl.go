@@ -184,6 +184,9 @@ func parseJSONLine(line []byte) (*Article, error) {
 		a.Text = body
 	}
 	a.readBody(a.HeadlineAt.End)
+	if a.Lang == "" {
+		a.Lang = guessLang(a.Text)
+	}
 	return a, nil
 }
 

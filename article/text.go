@@ -66,6 +66,7 @@ func ReadText(name string, data []byte) (*Article, error) {
 	if err := a.readLayout(); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
+	a.Lang = guessLang(a.Text)
 	return a, nil
 }
 
