@@ -7,6 +7,12 @@
 #                           the test database, print the export line and
 #                           write it to $AKHBAR_PG_DIR/env
 #   .ci/postgres.sh stop    stop that cluster and remove its directory
+#   .ci/postgres.sh fault FILE
+#                           fault test on the running cluster: queue FILE's
+#                           articles, run two workers, SIGKILL one mid-way,
+#                           restart PostgreSQL, let the other finish; fail
+#                           unless every article is stored exactly once and
+#                           nothing is pending ($AKHBAR_BIN, default ./akhbar)
 #
 # Use:  .ci/postgres.sh start && . "${AKHBAR_PG_DIR:-/tmp/akhbar-pg}/env"
 #       go test ./store/postgres/ ...
@@ -63,11 +69,45 @@ stop() {
 	echo "postgres: stopped"
 }
 
+fault() {
+	local file=$1 bin=${AKHBAR_BIN:-./akhbar} schema=akhbar_fault_$$
+	local url="postgres://postgres@127.0.0.1:$port/$db?sslmode=disable"
+	local pgbin
+	pgbin=$(bindir)
+	"$bin" migrate --db "$url" --schema "$schema" >/dev/null
+	"$bin" queue --db "$url" --schema "$schema" "$file"
+	"$bin" worker --db "$url" --schema "$schema" --id victim --lease 20s --exit-when-idle >"$dir/victim.log" 2>&1 &
+	local victim=$!
+	"$bin" worker --db "$url" --schema "$schema" --id survivor --lease 20s --exit-when-idle >"$dir/survivor.log" 2>&1 &
+	local survivor=$!
+	sleep "${AKHBAR_FAULT_AFTER:-20}"
+	kill -9 "$victim"
+	wait "$victim" || true
+	echo "fault: victim killed with SIGKILL; restarting PostgreSQL"
+	as_postgres "$pgbin/pg_ctl" -D "$dir/data" -m fast -w restart >/dev/null
+	wait "$survivor"
+	tail -n 1 "$dir/survivor.log"
+	local bad
+	bad=$("$pgbin/psql" "$url" -Atc "SET search_path = $schema;
+		SELECT (SELECT count(*) FROM jobs WHERE state = 'pending')
+		+ (SELECT count(*) - count(DISTINCT key) FROM articles)
+		+ (SELECT count(*) FROM (SELECT url FROM articles WHERE url IS NOT NULL GROUP BY url HAVING count(*) > 1) x)
+		+ (SELECT count(*) FROM jobs j WHERE state = 'done' AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = j.article))
+		+ abs((SELECT count(*) FROM articles) - (SELECT count(*) FROM jobs WHERE state = 'done'))")
+	"$pgbin/psql" "$url" -qAtc "DROP SCHEMA $schema CASCADE"
+	if [ "$bad" != "0" ]; then
+		echo "fault: FAILED: $bad articles pending, stored twice or missing"
+		return 1
+	fi
+	echo "fault: every article stored exactly once, nothing pending"
+}
+
 case "${1:-}" in
 start) start ;;
 stop) stop ;;
+fault) fault "${2:?usage: $0 fault FILE}" ;;
 *)
-	echo "usage: $0 start|stop" >&2
+	echo "usage: $0 start|stop|fault FILE" >&2
 	exit 2
 	;;
 esac
