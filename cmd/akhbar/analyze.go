@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -217,6 +218,7 @@ func analyzeInputs(ctx context.Context, e *env, az *analysis.Analyzer, inputs []
 	}()
 	var ok, failed int
 	var writeErr error
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	bar := progress{on: opts.progress, w: e.stderr, total: total, start: start}
 	for j := range ordered {
 		<-j.done
@@ -228,7 +230,7 @@ func analyzeInputs(ctx context.Context, e *env, az *analysis.Analyzer, inputs []
 			bar.clear()
 			fmt.Fprintf(e.stderr, "akhbar analyze: %v\n", j.err)
 		} else if writeErr == nil {
-			if _, err := e.stdout.Write(j.out); err != nil {
+			if _, err := out.Write(j.out); err != nil {
 				writeErr = fmt.Errorf("writing the analyses: %w", err)
 				cancel()
 			}
@@ -237,6 +239,9 @@ func analyzeInputs(ctx context.Context, e *env, az *analysis.Analyzer, inputs []
 		bar.update(ok+failed, read.Load())
 	}
 	wg.Wait()
+	if err := out.Flush(); err != nil && writeErr == nil {
+		writeErr = fmt.Errorf("writing the analyses: %w", err)
+	}
 	bar.clear()
 	rerr := <-readErr
 	elapsed := time.Since(start)
