@@ -14,7 +14,9 @@ func runEvalNER(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval ner", `
 akhbar eval ner tags the tokens of a CoNLL file ("token TAG" lines, blank line
 between sentences) and prints entity-level precision, recall and F1 (exact span
-and type, conlleval rules), per type, and tokens tagged per second.
+and type, conlleval rules), per type, and tokens tagged per second, then
+"N passed, M failed": entities found exactly, and entities missed plus
+entities found wrongly.
 
 Usage:
   akhbar eval ner --conll FILE [--model PATH] [--dev FRACTION] [--min F1] [--json]
@@ -63,7 +65,9 @@ Example (the dev split: the last 10% of the training file):
 			ner.Scores
 			Sentences    int     `json:"sentences"`
 			TokensPerSec float64 `json:"tokens_per_second"`
-		}{sc, len(sents), rate}
+			Passed       int     `json:"passed"`
+			Failed       int     `json:"failed"`
+		}{sc, len(sents), rate, sc.All.Correct, sc.All.Gold + sc.All.Predicted - 2*sc.All.Correct}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
@@ -72,6 +76,7 @@ Example (the dev split: the last 10% of the training file):
 	} else {
 		fmt.Fprintf(e.stdout, "%d sentences, %d tokens, %.0f tokens/s (features, decoding and scoring)\n", len(sents), sc.Tokens, rate)
 		printNERScores(e, sc)
+		fmt.Fprintf(e.stdout, "%d passed, %d failed\n", sc.All.Correct, sc.All.Gold+sc.All.Predicted-2*sc.All.Correct)
 	}
 	if sc.All.F1 < *minF1 {
 		return fmt.Errorf("F1 %.4f is below the bar %.4f", sc.All.F1, *minF1)

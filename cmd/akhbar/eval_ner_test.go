@@ -45,6 +45,7 @@ func TestEvalNER(t *testing.T) {
 		contains string
 	}{
 		{[]string{"eval", "ner", "--conll", conll}, 0, "all "},
+		{[]string{"eval", "ner", "--conll", conll}, 0, "3 passed, 0 failed"},
 		{[]string{"eval", "ner", "--conll", conll, "--min", "1.01"}, 1, "below the bar"},
 		{[]string{"eval", "ner"}, 2, "need --conll"},
 		{[]string{"eval", "ner", "--conll", conll, "--dev", "1.5"}, 2, "--dev"},
