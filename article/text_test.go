@@ -144,3 +144,17 @@ func TestAttributionQuotedName(t *testing.T) {
 		t.Errorf("source = %+v at %v", a.Source, a.SourceAt)
 	}
 }
+
+func TestReadTextWindowsLineEndsAndBOM(t *testing.T) {
+	text := "\uFEFFاقتصاد\r\n\r\nالبنك المركزي يثبت سعر الفائدة\r\n\r\n١٠/٠٥/٢٠٢٣ - ١٤:٠٠\r\n\r\nقرر البنك المركزي تثبيت سعر الفائدة للمرة الثالثة.\r\n\r\nالمصدر: وام\r\n"
+	a, err := ReadText("crlf.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Section != "اقتصاد" || a.Headline != "البنك المركزي يثبت سعر الفائدة" || a.Published.String() != "2023-05-10T14:00" || a.Source.ID != "wam" {
+		t.Errorf("got section %q headline %q published %s source %+v", a.Section, a.Headline, a.Published, a.Source)
+	}
+	if at(a.Text, a.SourceAt.Start, a.SourceAt.End) != "وام" || at(a.Text, a.HeadlineAt.Start, a.HeadlineAt.End) != a.Headline {
+		t.Errorf("spans off: source %v headline %v", a.SourceAt, a.HeadlineAt)
+	}
+}
