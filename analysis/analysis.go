@@ -8,16 +8,21 @@ package analysis
 // points into Text, end exclusive. The contract grows by adding fields, never
 // by changing one.
 type Analysis struct {
-	ID           string        `json:"id,omitempty"`
-	Text         string        `json:"text"`
-	Headline     string        `json:"headline,omitempty"`
-	Section      string        `json:"section,omitempty"`
-	Byline       string        `json:"byline,omitempty"`
-	URL          string        `json:"url,omitempty"`
-	Site         string        `json:"site,omitempty"`
-	Lang         string        `json:"lang,omitempty"`
-	Published    string        `json:"published,omitempty"`
-	Source       *Source       `json:"source,omitempty"`
+	ID        string  `json:"id,omitempty"`
+	Text      string  `json:"text"`
+	Headline  string  `json:"headline,omitempty"`
+	Section   string  `json:"section,omitempty"`
+	Byline    string  `json:"byline,omitempty"`
+	URL       string  `json:"url,omitempty"`
+	Site      string  `json:"site,omitempty"`
+	Lang      string  `json:"lang,omitempty"`
+	Published string  `json:"published,omitempty"`
+	Source    *Source `json:"source,omitempty"`
+	// Place is the city the dateline names (القاهرة in القاهرة (رويترز) -).
+	Place string `json:"place,omitempty"`
+	// Layout locates the parts of the page in Text: section, headline,
+	// byline, dateline and the credited source line; absent when not found.
+	Layout       *Layout       `json:"layout,omitempty"`
 	Paragraphs   [][2]int      `json:"paragraphs"`
 	Sentences    [][2]int      `json:"sentences"`
 	Tokens       []Token       `json:"tokens,omitempty"`
@@ -27,6 +32,16 @@ type Analysis struct {
 	Quotes       []Quote       `json:"quotes"`
 	Attributions []Attribution `json:"attributions"`
 	Events       []Event       `json:"events"`
+}
+
+// Layout gives the spans of an article's layout lines, as [start, end)
+// code points into Text.
+type Layout struct {
+	Section  *[2]int `json:"section,omitempty"`
+	Headline *[2]int `json:"headline,omitempty"`
+	Byline   *[2]int `json:"byline,omitempty"`
+	Dateline *[2]int `json:"dateline,omitempty"`
+	Source   *[2]int `json:"source,omitempty"`
 }
 
 // Source is the news source an article credits.

@@ -100,6 +100,8 @@ func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis,
 	if a.Source.Name != "" {
 		out.Source = &Source{Name: a.Source.Name, ID: a.Source.ID}
 	}
+	out.Place = a.Place
+	out.Layout = layout(a)
 	if az.opts.Tokens {
 		out.Tokens = make([]Token, len(doc.Tokens))
 		for i, t := range doc.Tokens {
@@ -114,6 +116,22 @@ func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis,
 		layer(doc, out)
 	}
 	return out, nil
+}
+
+// layout returns the spans of a's layout lines, or nil when it has none.
+func layout(a *article.Article) *Layout {
+	span := func(s arabic.Span) *[2]int {
+		if s.End <= s.Start {
+			return nil
+		}
+		return &[2]int{s.Start, s.End}
+	}
+	l := &Layout{Section: span(a.SectionAt), Headline: span(a.HeadlineAt), Byline: span(a.BylineAt),
+		Dateline: span(a.DatelineAt), Source: span(a.SourceAt)}
+	if *l == (Layout{}) {
+		return nil
+	}
+	return l
 }
 
 func spans(ss []arabic.Span) [][2]int {
