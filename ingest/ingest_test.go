@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -261,4 +264,43 @@ type slowAnalyzer struct{ plainAnalyzer }
 func (s slowAnalyzer) Analyze(ctx context.Context, a *article.Article) (*analysis.Analysis, error) {
 	time.Sleep(3 * time.Millisecond)
 	return s.plainAnalyzer.Analyze(ctx, a)
+}
+
+const testPage = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>افتتاح جسر جديد</title>
+<meta property="og:site_name" content="موقع تجريبي"></head><body><article><h1>افتتاح جسر جديد فوق النهر</h1>
+<p>افتتحت البلدية صباح اليوم جسرا جديدا فوق النهر يربط بين ضفتي المدينة، بعد أعمال استمرت عامين كاملين.</p>
+<p>وقال رئيس البلدية إن الجسر سيخفف الازدحام في وسط المدينة ويختصر زمن الرحلة إلى النصف.</p></article></body></html>`
+
+func TestSourcesOfEveryKind(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "page.html"), []byte(testPage), 0o644)
+	os.WriteFile(filepath.Join(dir, "note.txt"), []byte("خبر قصير\n\nأعلنت الشركة نتائجها السنوية اليوم."), 0o644)
+	os.WriteFile(filepath.Join(dir, "image.png"), []byte("\x89PNG"), 0o644) // skipped in a directory
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/bridge" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, strings.Replace(testPage, "جسر جديد", "جسر ثان", -1))
+	}))
+	defer srv.Close()
+	srcs, err := Sources([]string{dir, srv.URL + "/bridge", srv.URL + "/missing"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) != 4 {
+		t.Fatalf("Sources = %+v, want 2 files and 2 URLs", srcs)
+	}
+	d := openDB(t, filepath.Join(t.TempDir(), "a.db"), sqlite.Options{})
+	sum, err := Run(context.Background(), d, plainAnalyzer{}, srcs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Stored != 3 || sum.Failed != 1 || !strings.Contains(sum.Examples[0], "404") {
+		t.Fatalf("summary %+v", sum)
+	}
+	if _, err := Sources([]string{filepath.Join(dir, "nope.jsonl")}, nil); err == nil || !strings.Contains(err.Error(), "nope.jsonl") {
+		t.Errorf("missing file: %v", err)
+	}
 }

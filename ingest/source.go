@@ -1,61 +1,58 @@
 package ingest
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"akhbar/article"
 )
 
-// Source is one input: a plain-text article or a JSON lines corpus (gzip
-// or not).
+// Source is one input: a file (plain text, HTML page, RSS/Atom feed or
+// JSON lines corpus, gzip or not), standard input or a URL.
 type Source struct {
-	Name string // path, or "-" for standard input
-	Kind Kind
-	Size int64 // bytes, when known (for the progress estimate)
+	Name string       // path, URL, or "-" for standard input
+	Kind article.Kind // article.Unknown: detected from the name and content
+	Size int64        // bytes, when known (for the progress estimate)
 	r    io.Reader
 }
 
-// Kind is the format of a Source.
-type Kind uint8
-
-// Kinds of Source.
-const (
-	Text      Kind = iota + 1 // one article in plain text
-	JSONLines                 // one article a line (.jsonl, .ndjson, .jsonl.gz)
-)
-
-// Sources expands the command-line arguments: files by their extension
-// (.txt, .jsonl, .ndjson, optionally .gz), directories recursively in name
-// order, and "-" for JSON lines on stdin. It names the first argument that
-// is missing or of a kind it cannot read.
+// Sources expands the command-line arguments: files of any kind the
+// article package reads (by extension, else by content), directories
+// recursively in name order (files with a telling extension only: .txt,
+// .html, .htm, .rss, .atom, .jsonl, .ndjson, optionally .gz), http(s) URLs
+// of a page or feed, and "-" for standard input. It names the first
+// argument that is missing.
 func Sources(args []string, stdin io.Reader) ([]Source, error) {
 	var out []Source
 	for _, arg := range args {
 		if arg == "-" {
-			out = append(out, Source{Name: "-", Kind: JSONLines, r: stdin})
+			out = append(out, Source{Name: "-", r: stdin})
 			continue
 		}
 		if strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
-			return nil, fmt.Errorf("%s: feed and page URLs are not read yet; save the page or feed and ingest the file", arg)
+			if _, err := url.ParseRequestURI(arg); err != nil {
+				return nil, fmt.Errorf("reading %s: %w", arg, err)
+			}
+			out = append(out, Source{Name: arg})
+			continue
 		}
 		st, err := os.Stat(arg)
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %w", arg, err)
 		}
 		if !st.IsDir() {
-			k, ok := kindOf(arg)
-			if !ok {
-				return nil, fmt.Errorf("reading %s: unknown kind of file (want .txt, .jsonl, .ndjson or .jsonl.gz)", arg)
-			}
-			out = append(out, Source{Name: arg, Kind: k, Size: st.Size()})
+			out = append(out, Source{Name: arg, Kind: kindOf(arg), Size: st.Size()})
 			continue
 		}
 		var found []Source
@@ -66,7 +63,7 @@ func Sources(args []string, stdin io.Reader) ([]Source, error) {
 			if d.IsDir() {
 				return nil
 			}
-			if k, ok := kindOf(path); ok {
+			if k := kindOf(path); k != article.Unknown {
 				info, err := d.Info()
 				if err != nil {
 					return err
@@ -84,15 +81,14 @@ func Sources(args []string, stdin io.Reader) ([]Source, error) {
 	return out, nil
 }
 
-func kindOf(path string) (Kind, bool) {
-	p := strings.ToLower(strings.TrimSuffix(strings.ToLower(path), ".gz"))
-	switch filepath.Ext(p) {
-	case ".txt":
-		return Text, true
-	case ".jsonl", ".ndjson":
-		return JSONLines, true
+// kindOf is the kind a file's extension tells, or article.Unknown.
+func kindOf(path string) article.Kind {
+	base := strings.TrimSuffix(strings.ToLower(filepath.Base(path)), ".gz")
+	switch filepath.Ext(base) {
+	case ".jsonl", ".ndjson", ".html", ".htm", ".xhtml", ".rss", ".atom", ".txt":
+		return article.DetectKind(path, nil)
 	}
-	return 0, false
+	return article.Unknown
 }
 
 // counter counts bytes read across goroutines.
@@ -111,11 +107,24 @@ func (cr countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// maxFetch is the most ingest reads from one URL.
+const maxFetch = 32 << 20
+
 // read calls fn with each article of the source (or an error about one);
 // it returns fn's first error or an error reading the source.
 func (s Source) read(ctx context.Context, c *counter, fn func(*article.Article, error) error) error {
 	r := s.r
-	if r == nil {
+	pageURL := ""
+	switch {
+	case r != nil:
+	case strings.HasPrefix(s.Name, "http://") || strings.HasPrefix(s.Name, "https://"):
+		body, err := fetch(ctx, s.Name)
+		if err != nil {
+			return fn(nil, err)
+		}
+		defer body.Close()
+		r, pageURL = body, s.Name
+	default:
 		f, err := os.Open(s.Name)
 		if err != nil {
 			return fn(nil, fmt.Errorf("reading %s: %w", s.Name, err))
@@ -124,18 +133,55 @@ func (s Source) read(ctx context.Context, c *counter, fn func(*article.Article, 
 		r = f
 	}
 	r = countingReader{r: r, c: c}
-	switch s.Kind {
-	case JSONLines:
-		return article.ReadJSONLines(ctx, r, s.Name, fn)
-	default:
-		data, err := io.ReadAll(io.LimitReader(r, 32<<20))
-		if err != nil {
-			return fn(nil, fmt.Errorf("reading %s: %w", s.Name, err))
-		}
-		a, err := article.ReadText(s.Name, data)
-		if err == nil && a.URL == "" && a.ID == "" {
+	br := bufio.NewReaderSize(r, 1<<16)
+	kind := s.Kind
+	if kind == article.Unknown {
+		head, _ := br.Peek(1024)
+		kind = article.DetectKind(s.Name, head)
+	}
+	if kind == article.HTML && pageURL != "" {
+		a, err := article.ReadHTML(ctx, br, s.Name, pageURL)
+		return fn(a, err)
+	}
+	return article.Read(ctx, br, s.Name, kind, func(a *article.Article, err error) error {
+		if err == nil && a.URL == "" && a.ID == "" && kind == article.Text {
 			a.ID = strings.TrimSuffix(filepath.Base(s.Name), filepath.Ext(s.Name))
 		}
 		return fn(a, err)
+	})
+}
+
+// fetch GETs a page or feed, refusing anything but 200 and bodies over
+// maxFetch.
+func fetch(ctx context.Context, u string) (io.ReadCloser, error) {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		cancel()
+		return nil, fmt.Errorf("fetching %s: %w", u, err)
 	}
+	req.Header.Set("User-Agent", "akhbar (news reader)")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		cancel()
+		return nil, fmt.Errorf("fetching %s: %w", u, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		cancel()
+		return nil, fmt.Errorf("fetching %s: %s", u, resp.Status)
+	}
+	return cancelCloser{Reader: io.LimitReader(resp.Body, maxFetch), c: resp.Body, cancel: cancel}, nil
+}
+
+type cancelCloser struct {
+	io.Reader
+	c      io.Closer
+	cancel context.CancelFunc
+}
+
+func (cc cancelCloser) Close() error {
+	err := cc.c.Close()
+	cc.cancel()
+	return err
 }

@@ -23,12 +23,14 @@ site and text) are skipped, so a stopped run continues where it stopped.
 Usage:
   akhbar ingest [flags] SOURCE...
 
-SOURCE is a .txt article, a JSON lines corpus (.jsonl, .ndjson, .jsonl.gz),
-a directory of them, or "-" for JSON lines on standard input.
+SOURCE is a file (plain-text article, HTML page, RSS/Atom feed, JSON lines
+corpus, gzip or not; the kind comes from the extension, else the content), a
+directory of them, an http(s) URL of a page or feed, or "-" for standard input.
 
 Examples:
   akhbar ingest ../shared/data/news/arabic_news.jsonl.gz
   akhbar ingest --db news.db --reanalyze articles/
+  akhbar ingest https://example.com/rss.xml
 `
 
 func runIngest(ctx context.Context, e *env, args []string) error {
