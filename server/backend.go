@@ -78,10 +78,19 @@ func (b *backend) Search(ctx context.Context, q Query) (*Results, error) {
 		out.Hits = append(out.Hits, hitFromStore(h))
 	}
 	b.linkStories(ctx, out.Hits)
+	sourceNames := map[string]string{}
+	for _, h := range res.Hits {
+		if h.Source != "" && h.SourceName != "" {
+			sourceNames[h.Source] = h.SourceName
+		}
+	}
 	for name, key := range map[string]string{"source": "source", "site": "site", "type": "entity_type", "entity": "entity"} {
 		fs := []Facet{}
 		for _, c := range res.Facets[key] {
 			f := Facet{Value: c.Key, Count: c.Count}
+			if name == "source" {
+				f.Label = sourceNames[c.Key]
+			}
 			if id, label, ok := strings.Cut(c.Key, "\t"); ok {
 				f.Value, f.Label = id, label
 			}

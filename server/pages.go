@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"akhbar/analysis"
 )
@@ -439,7 +440,7 @@ func (s *Server) feedsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if view.On {
 		for _, f := range s.cfg.Feeds.List() {
-			row := feedRow{ID: f.ID, URL: f.URL, Interval: f.Interval.String(), LastError: f.LastError, Items: f.Items, Errors: f.Errors}
+			row := feedRow{ID: f.ID, URL: f.URL, Interval: shortDuration(f.Interval), LastError: f.LastError, Items: f.Items, Errors: f.Errors}
 			if !f.LastSuccess.IsZero() {
 				row.LastSuccess = p.Date(f.LastSuccess.UTC().Format("2006-01-02T15:04"))
 			}
@@ -503,4 +504,17 @@ func (p *page) With(data any) *page {
 	c := *p
 	c.Data = data
 	return &c
+}
+
+// shortDuration writes 15m rather than 15m0s, and 1h30m rather than
+// 1h30m0s.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
