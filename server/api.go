@@ -325,6 +325,11 @@ func queryFrom(v url.Values) (Query, error) {
 
 func (s *Server) search(ctx context.Context, q Query) (*Results, error) {
 	start := time.Now()
+	release, err := s.query(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	res, err := s.cfg.Store.Search(ctx, q)
 	s.metrics.ObserveSearch(time.Since(start))
 	return res, err
@@ -372,12 +377,22 @@ func csvSafe(s string) string {
 	return s
 }
 
+// entity reads an entity from the store in a query slot.
+func (s *Server) entity(ctx context.Context, id string) (*EntityInfo, error) {
+	release, err := s.query(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return s.cfg.Store.Entity(ctx, id)
+}
+
 func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
 	id, ok := s.pathID(w, r)
 	if !ok {
 		return
 	}
-	e, err := s.cfg.Store.Entity(r.Context(), id)
+	e, err := s.entity(r.Context(), id)
 	if err != nil {
 		s.failErr(w, r, http.StatusInternalServerError, err)
 		return
@@ -409,6 +424,12 @@ func (s *Server) apiTrend(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "q is required: the phrase to count per week")
 		return
 	}
+	release, err := s.query(r.Context())
+	if err != nil {
+		s.failErr(w, r, http.StatusServiceUnavailable, err)
+		return
+	}
+	defer release()
 	t, err := s.cfg.Store.Trend(r.Context(), q)
 	if err != nil {
 		s.failErr(w, r, http.StatusInternalServerError, err)

@@ -355,7 +355,7 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, fmt.Sprintf("id %q: only letters, digits, '-', '_', '.' and ':' are allowed (no slashes, no '..')", id))
 		return
 	}
-	e, err := s.cfg.Store.Entity(r.Context(), id)
+	e, err := s.entity(r.Context(), id)
 	if err != nil {
 		s.pageErr(w, r, err)
 		return

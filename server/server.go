@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -41,6 +42,10 @@ type Config struct {
 	// StatePath, when set, is the JSON file where feeds and alerts are kept
 	// across restarts; New reads it and every change rewrites it.
 	StatePath string
+	// MaxQueries bounds the store queries (searches, entities, trends) run
+	// at once; more wait their turn within their request's timeout. Zero
+	// means 4 per CPU.
+	MaxQueries int
 }
 
 // Server serves the API and the pages. Create it with New.
@@ -53,6 +58,7 @@ type Server struct {
 	mux     *http.ServeMux
 	selfs   []string // host:port the server listens on, to refuse feeds pointing at itself
 	stateMu sync.Mutex
+	queries chan struct{} // one token per store query running
 }
 
 // New returns a Server for cfg.
@@ -72,11 +78,15 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Client == nil {
 		cfg.Client = &http.Client{Timeout: 10 * time.Second}
 	}
+	if cfg.MaxQueries <= 0 {
+		cfg.MaxQueries = 4 * runtime.GOMAXPROCS(0)
+	}
 	p, err := loadPages()
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, metrics: NewMetrics(), pages: p, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, log: cfg.Logger, metrics: NewMetrics(), pages: p, mux: http.NewServeMux(),
+		queries: make(chan struct{}, cfg.MaxQueries)}
 	s.alerts = NewAlerts(cfg.Store, cfg.Client, cfg.Logger)
 	s.alerts.onChange = s.changed
 	if err := s.loadState(context.Background()); err != nil {
@@ -204,4 +214,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("shutting down %s: %w", ln.Addr(), err)
 	}
 	return nil
+}
+
+// query waits for a free query slot (or the end of ctx) and returns the
+// function that frees it. Bounding the queries run at once keeps a burst of
+// searches from swamping the store: the rest wait, and time out cleanly.
+func (s *Server) query(ctx context.Context) (func(), error) {
+	select {
+	case s.queries <- struct{}{}:
+		return func() { <-s.queries }, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("waiting for a free query slot: %w", ctx.Err())
+	}
 }

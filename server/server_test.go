@@ -336,3 +336,32 @@ func TestAPanicBecomesA500(t *testing.T) {
 		t.Errorf("the server stopped answering after a panic: %d", r.status)
 	}
 }
+
+// gateStore holds every search until gate is closed, whatever its context
+// says, as a stuck store would.
+type gateStore struct {
+	server.Store
+	gate chan struct{}
+}
+
+func (g gateStore) Search(ctx context.Context, q server.Query) (*server.Results, error) {
+	<-g.gate
+	return g.Store.Search(context.WithoutCancel(ctx), q)
+}
+
+func TestQueriesWaitForAFreeSlot(t *testing.T) {
+	gate := make(chan struct{})
+	_, ts := newServer(t, server.Config{Store: gateStore{memstore.New(), gate}, MaxQueries: 1, Timeout: 300 * time.Millisecond})
+	first := make(chan reply, 1)
+	go func() { first <- do(t, "GET", ts.URL+"/api/search?q=a", "", "") }()
+	time.Sleep(50 * time.Millisecond) // the first search takes the only slot
+	second := do(t, "GET", ts.URL+"/api/search?q=b", "", "")
+	if second.status != http.StatusServiceUnavailable || !strings.Contains(second.body, "free query slot") {
+		t.Errorf("second search while the slot is taken: %d %s; want 503 waiting for a slot", second.status, second.body)
+	}
+	close(gate)
+	<-first
+	if r := do(t, "GET", ts.URL+"/api/search?q=c", "", ""); r.status != 200 {
+		t.Errorf("search after the slot freed: %d %s", r.status, r.body)
+	}
+}
