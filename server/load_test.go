@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -53,8 +54,8 @@ func loadURLs(base string) []string {
 	return out
 }
 
-// TestLoadOnAStore runs 200 concurrent searches against the store at
-// $AKHBAR_LOAD_DB (for example the 72,716-article corpus built by
+// TestLoadOnAStore runs $AKHBAR_LOAD_N (default 1000) searches, 200 at a
+// time, against the store at $AKHBAR_LOAD_DB (for example the 72,716-article corpus built by
 // `akhbar ingest`), first alone and then while articles are ingested, and
 // reports the latencies. Without the variable it skips.
 func TestLoadOnAStore(t *testing.T) {
@@ -83,7 +84,11 @@ func TestLoadOnAStore(t *testing.T) {
 	if _, err := server.Load(ctx, client, urls, 20, len(urls)); err != nil { // warm up
 		t.Fatal(err)
 	}
-	quiet, err := server.Load(ctx, client, urls, 200, 2000)
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("AKHBAR_LOAD_N")); err == nil && v > 0 {
+		n = v
+	}
+	quiet, err := server.Load(ctx, client, urls, 200, n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +123,7 @@ func TestLoadOnAStore(t *testing.T) {
 			ingested.Add(1)
 		}
 	}()
-	busy, err := server.Load(ctx, client, urls, 200, 2000)
+	busy, err := server.Load(ctx, client, urls, 200, n)
 	close(stop)
 	wg.Wait()
 	if err != nil {
