@@ -81,3 +81,36 @@ func TestChunks(t *testing.T) {
 		t.Errorf("chunks = %v, want %v", got, want)
 	}
 }
+
+func TestDropNisba(t *testing.T) {
+	lex := NewLexicon()
+	lex.add("الفرنسي", lexNAT)
+	lex.add("ماكرون", lexPER)
+	toks := arabic.Tokenize("قال الرئيس الفرنسي ماكرون")
+	views := resources{lex: lex}.views(nil, toks)
+	bPER, iPER := 1, 2
+	tests := []struct{ in, want []int }{
+		{[]int{0, 0, bPER, bPER}, []int{0, 0, 0, bPER}},    // the adjective alone is not a name
+		{[]int{0, 0, bPER, iPER}, []int{0, 0, bPER, iPER}}, // inside a longer mention it stays
+		{[]int{0, 0, 5, 0}, []int{0, 0, 5, 0}},             // LOC is left alone
+		{[]int{0, bPER, 0, bPER}, []int{0, bPER, 0, bPER}}, // not a nationality
+	}
+	for _, tt := range tests {
+		got := slices.Clone(tt.in)
+		dropNisba(views, got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("dropNisba(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLexiconAddsDefiniteNisba(t *testing.T) {
+	lex := NewLexicon()
+	lex.add("كازاخي", lexNAT)
+	lex.add("نور سلطان", lexLOC)
+	for name, want := range map[string]uint8{"كازاخي": lexNAT, "الكازاخي": lexNAT, "نور سلطان": lexLOC, "النور سلطان": 0} {
+		if got := lex.names[name]; got != want {
+			t.Errorf("%s: bits %d, want %d", name, got, want)
+		}
+	}
+}

@@ -60,6 +60,10 @@ func (l *Lexicon) add(name string, bits uint8) bool {
 	}
 	key := strings.Join(words, " ")
 	l.set(key, l.names[key]|bits)
+	if bits == lexNAT && len(words) == 1 && !strings.HasPrefix(key, "ال") {
+		// A nationality adjective also comes with the article: كازاخي, الكازاخي.
+		l.set("ال"+key, l.names["ال"+key]|bits)
+	}
 	return true
 }
 

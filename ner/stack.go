@@ -147,6 +147,22 @@ func (t *Tagger) tagDoc(doc [][]view, buf *buffers) [][]int {
 	second := make([][]int, len(doc))
 	for s, views := range doc {
 		second[s] = slices.Clone(t.decode(t.w2, views, out[s], st, keys[s], buf))
+		dropNisba(views, second[s])
 	}
 	return second
+}
+
+// dropNisba untags a one-word PER or ORG mention that the lexicon knows only
+// as a nationality adjective (الرئيس البيلاروسي): the adjective is not a name
+// (ANERcorp leaves it O), though it often stands where a name would.
+func dropNisba(views []view, tags []int) {
+	for i, t := range tags {
+		if t == 0 || t%2 == 0 || (t-1)/2 > 1 || views[i].gazB != lexNAT {
+			continue
+		}
+		if i+1 < len(tags) && tags[i+1] == t+1 {
+			continue
+		}
+		tags[i] = 0
+	}
 }
