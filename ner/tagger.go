@@ -90,6 +90,11 @@ func (t *Tagger) Tag(tokens []arabic.Token) []Mention {
 	return out
 }
 
+// Classes returns the word classes the tagger's model carries (nil if
+// none), so a new model can be trained with them without learning them
+// again.
+func (t *Tagger) Classes() *Classes { return t.res.classes }
+
 // TagText tokenizes text and tags it. It is a shorthand for
 // t.Tag(arabic.Tokenize(text)).
 func (t *Tagger) TagText(ctx context.Context, text string) ([]Mention, error) {

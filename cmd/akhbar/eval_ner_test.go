@@ -96,6 +96,10 @@ func TestTrainNERTinyCorpus(t *testing.T) {
 	if code := run(context.Background(), &env{stdout: &out, stderr: &errb}, []string{"eval", "ner", "--conll", conll, "--model", model, "--min", "0.99"}); code != 0 {
 		t.Errorf("eval of a model on its own training data: code %d\n%s", code, out.String())
 	}
+	out.Reset()
+	if code := run(context.Background(), &env{stdout: &out, stderr: &errb}, []string{"train", "ner", "--conll", conll, "--epochs", "2", "--stack", "--classes", "embedded", "--out", model}); code != 0 || !strings.Contains(out.String(), "stage 2") {
+		t.Errorf("train --stack --classes embedded: code %d\n%s%s", code, out.String(), errb.String())
+	}
 	if code := run(context.Background(), &env{stdout: &out, stderr: &errb}, []string{"train", "ner", "--conll", conll}); code != 2 {
 		t.Errorf("train without --out: code %d, want 2", code)
 	}

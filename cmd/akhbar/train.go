@@ -66,7 +66,7 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	var conll fileList
 	fs.Var(&conll, "conll", "a CoNLL training `file` (repeatable; extra arguments are more files)")
 	out := fs.String("out", "", "write the model to this `file` (required)")
-	classes := fs.String("classes", "", "word-class `file` from 'akhbar train classes' (optional)")
+	classes := fs.String("classes", "", "word-class `file` from 'akhbar train classes', or \"embedded\" for the classes in the built-in model (optional)")
 	epochs := fs.Int("epochs", 10, "training `passes`")
 	seed := fs.Uint64("seed", 1, "random `seed` for the order of sentences")
 	dev := fs.Float64("dev", 0, "hold out this `fraction` of the first file's sentences, from its end, and score it every epoch")
@@ -99,7 +99,13 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 		train = append(train, s...)
 	}
 	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Dev: devSents, Stack: *stack, OBias: float32(*oBias)}
-	if *classes != "" {
+	if *classes == "embedded" {
+		t, err := ner.Load()
+		if err != nil {
+			return err
+		}
+		opts.Classes = t.Classes()
+	} else if *classes != "" {
 		f, err := os.Open(*classes)
 		if err != nil {
 			return fmt.Errorf("opening word classes: %w", err)
