@@ -245,3 +245,18 @@ func TestReadCoNLL(t *testing.T) {
 		}
 	}
 }
+
+func TestTrainStackedOnOneDocument(t *testing.T) {
+	// Fewer sentences than one document: no fold has training data of its
+	// own, and training must still succeed.
+	tg, err := Train(context.Background(), tinyCorpus(), TrainOptions{Epochs: 5, Stack: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tg.w2 == nil {
+		t.Fatal("no second stage")
+	}
+	if sc := Evaluate(tg, tinyCorpus()); sc.All.F1 < 0.99 {
+		t.Errorf("training-set F1 %.3f", sc.All.F1)
+	}
+}

@@ -132,6 +132,14 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 			s1[si] = slices.Clone(tf.decode(wf, data[si].views, nil, nil, nil, buf))
 		}
 	}
+	// With too few documents for a fold, fall back on the full first stage.
+	buf := new(buffers)
+	t1 := newTagger(w1, nil, res)
+	for si := range data {
+		if s1[si] == nil {
+			s1[si] = slices.Clone(t1.decode(w1, data[si].views, nil, nil, nil, buf))
+		}
+	}
 	// Second-stage features from those tags and the documents' statistics.
 	stacked := make([]trainSent, len(data))
 	for d := 0; d < len(data); d += docSize {
