@@ -33,5 +33,6 @@ func ExampleSchemaVersion() {
 	// Output:
 	// 1 articles, entities, mentions, quotes; tsvector search index
 	// 2 work queue: articles to analyze and feeds due, claimed with leases
+	// 3 rank vector: headline, entity ids and lead paragraph, read instead of the full vector when ranking
 	// true
 }

@@ -95,6 +95,15 @@ var migrations = []Migration{
 		)`,
 		`CREATE INDEX jobs_pending ON jobs(kind, due) WHERE state = 'pending'`,
 	}},
+	// Ranking read every matching article's full vector from TOAST; the
+	// rank vector is small and stored inline. Rows stored before this
+	// version get their headline and entity terms (the vector's A and B
+	// weights); re-analysis (--reanalyze) adds their lead paragraph.
+	{3, "rank vector: headline, entity ids and lead paragraph, read instead of the full vector when ranking", []string{
+		`ALTER TABLE articles ADD COLUMN tsv_rank tsvector`,
+		`UPDATE articles SET tsv_rank = ts_filter(tsv, '{a,b}')`,
+		`ALTER TABLE articles ALTER COLUMN tsv_rank SET NOT NULL`,
+	}},
 }
 
 // migrationsTable records the applied versions.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"akhbar/analysis"
 	"akhbar/store"
 	"akhbar/store/storetest"
 )
@@ -26,8 +27,35 @@ func TestMigrateFromOlderSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
-		_, err := put(ctx, tx, storetest.Fixtures(), store.PutOptions{})
-		return err
+		// Version 1 had no rank vector: the columns it wrote, by hand.
+		for _, a := range storetest.Fixtures() {
+			ents := map[string]analysis.Entity{}
+			names := map[[2]string]bool{}
+			for _, e := range a.Entities {
+				ents[e.ID] = e
+				for _, m := range e.Mentions {
+					names[[2]string{store.NameKey(m.Text), e.ID}] = true
+				}
+			}
+			if err := upsertEntities(ctx, tx, ents, names); err != nil {
+				return err
+			}
+			blob, err := encodeAnalysis(a)
+			if err != nil {
+				return err
+			}
+			k := KeyString(store.KeyOf(a.URL, a.Site, a.Text))
+			if _, err := tx.Exec(ctx, `INSERT INTO articles(id, key, url, hash, headline, published, day, source, source_name,
+				site, lang, text, tsv, analysis) VALUES($1,$2,$3,$4,$5,$6,$7,'','',$8,$9,$10,$11::tsvector,$12)`,
+				a.ID, k, a.URL, store.KeyOf(a.URL, a.Site, a.Text).Hash, a.Headline, a.Published, dayOf(a.Published),
+				a.Site, a.Lang, a.Text, vector(a), blob); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO article_keys(key, article) VALUES($1, $2)`, k, a.ID); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	pool.Close()
 	if err != nil {
@@ -36,7 +64,7 @@ func TestMigrateFromOlderSchema(t *testing.T) {
 	if _, err := Open(ctx, dsn, opts); !errors.Is(err, ErrSchemaBehind) || !strings.Contains(err.Error(), "akhbar migrate") {
 		t.Fatalf("Open of a version-1 schema = %v, want ErrSchemaBehind naming akhbar migrate", err)
 	}
-	if got, err := Migrate(ctx, dsn, opts, 0); err != nil || !slices.Equal(got, []int{2}) {
+	if got, err := Migrate(ctx, dsn, opts, 0); err != nil || !slices.Equal(got, []int{2, 3}) {
 		t.Fatalf("Migrate to latest = %v, %v", got, err)
 	}
 	if got, err := Migrate(ctx, dsn, opts, 0); err != nil || len(got) != 0 {
@@ -49,8 +77,12 @@ func TestMigrateFromOlderSchema(t *testing.T) {
 	defer d.Close()
 	// The old articles are intact and searchable, and the queue works.
 	res, err := d.Search(ctx, store.Query{Text: "لوكاشينكو"})
-	if err != nil || res.Total != 2 {
+	if err != nil || res.Total != 2 || res.Hits[0].Score <= 0 {
 		t.Fatalf("search after migration: %v, %+v", err, res)
+	}
+	// Re-analysis refreshes a migrated row in place.
+	if r, err := d.Put(ctx, storetest.Fixtures()[:1], store.PutOptions{Reanalyze: true}); err != nil || r.Outcomes[0] != store.Updated {
+		t.Fatalf("reanalyze after migration: %+v, %v", r, err)
 	}
 	if n, err := d.Enqueue(ctx, []Job{{Key: "h:x", Kind: KindArticle, Payload: []byte("{}")}}); err != nil || n != 1 {
 		t.Fatalf("Enqueue after migration = %d, %v", n, err)

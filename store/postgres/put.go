@@ -188,12 +188,12 @@ func putOne(ctx context.Context, tx pgx.Tx, a *analysis.Analysis, key store.Key,
 		srcID, srcName = a.Source.ID, a.Source.Name
 	}
 	day := dayOf(a.Published)
-	tsv := vector(a)
+	tsv, tsvRank := vectors(a)
 	if existing != "" {
 		// Reanalyze: replace in place, under the row's lock.
 		tag, err := tx.Exec(ctx, `UPDATE articles SET url=$2, hash=$3, headline=$4, published=$5, day=$6, source=$7,
-			source_name=$8, site=$9, lang=$10, text=$11, tsv=$12::tsvector, analysis=$13 WHERE id = $1`,
-			existing, url, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang, a.Text, tsv, blob)
+			source_name=$8, site=$9, lang=$10, text=$11, tsv=$12::tsvector, analysis=$13, tsv_rank=$14::tsvector WHERE id = $1`,
+			existing, url, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang, a.Text, tsv, blob, tsvRank)
 		if err != nil {
 			return "", 0, err
 		}
@@ -238,9 +238,9 @@ func putOne(ctx context.Context, tx pgx.Tx, a *analysis.Analysis, key store.Key,
 			}
 		}
 		tag, err = tx.Exec(ctx, `INSERT INTO articles(id, key, url, hash, headline, published, day, source, source_name,
-			site, lang, text, tsv, analysis) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::tsvector,$14)
+			site, lang, text, tsv, analysis, tsv_rank) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::tsvector,$14,$15::tsvector)
 			ON CONFLICT (id) DO NOTHING`,
-			id, ks, url, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang, a.Text, tsv, blob)
+			id, ks, url, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang, a.Text, tsv, blob, tsvRank)
 		if err != nil {
 			return "", 0, err
 		}

@@ -15,7 +15,8 @@ import (
 
 // Search runs q: the query text becomes a tsquery of akhbar's analyzed
 // terms (never Postgres's parser), widened with the entity ids its words
-// name, ranked by ts_rank over the weighted tsvector.
+// name, matched against the full tsvector and ranked by ts_rank over the
+// small rank vector (headline, entity ids, lead paragraph).
 func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) {
 	if err := q.Normalize(); err != nil {
 		return nil, err
@@ -73,7 +74,7 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 		}
 		score := `0::real`
 		if tsq != "" {
-			score = `ts_rank(` + rankWeights + `, a.tsv, $1::tsquery)`
+			score = `ts_rank(` + rankWeights + `, a.tsv_rank, $1::tsquery)`
 		}
 		cur, err := decodeCursor(q.After)
 		if err != nil {

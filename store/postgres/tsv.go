@@ -35,18 +35,35 @@ var analyzer = arabic.Analyzer{}
 // gap), as the SQLite backend's FTS5 index does, so phrases match alike;
 // a gap of one position keeps a phrase from running across parts.
 func vector(a *analysis.Analysis) string {
-	type occ struct {
-		pos    int
-		weight byte
-	}
+	v, _ := vectors(a)
+	return v
+}
+
+// leadTerms is how many body terms the rank vector keeps: about the lead
+// paragraph of a news article.
+const leadTerms = 60
+
+// vectors returns the full tsvector literal (see vector) and the rank
+// vector's: the headline's and entities' lexemes and the first leadTerms
+// terms of the text, at the same positions and weights. Ranking reads the
+// small one, so it never fetches a long article's vector from TOAST.
+func vectors(a *analysis.Analysis) (full, rank string) {
 	lex := map[string][]occ{}
-	pos := 0
+	lead := map[string][]occ{}
+	pos, body := 0, 0
 	add := func(term string, w byte) {
 		pos++
 		if len(term) > maxLexeme || term == "" {
 			return
 		}
-		lex[term] = append(lex[term], occ{min(pos, maxPos), w})
+		o := occ{min(pos, maxPos), w}
+		lex[term] = append(lex[term], o)
+		if w != weightText || body < leadTerms {
+			lead[term] = append(lead[term], o)
+		}
+		if w == weightText {
+			body++
+		}
 	}
 	analyzer.Each(a.Headline, func(t arabic.Term) bool {
 		add(string(t.Term), weightHeadline)
@@ -63,6 +80,17 @@ func vector(a *analysis.Analysis) string {
 			add(store.EntityToken(e.ID), weightEntity)
 		}
 	}
+	return literal(lex), literal(lead)
+}
+
+// occ is one occurrence of a lexeme: its position and weight.
+type occ struct {
+	pos    int
+	weight byte
+}
+
+// literal writes lexemes and their positions as a tsvector literal.
+func literal(lex map[string][]occ) string {
 	keys := make([]string, 0, len(lex))
 	for k := range lex {
 		keys = append(keys, k)
