@@ -1,21 +1,10 @@
 package main
 
-import (
-	"context"
-	"fmt"
-	"sort"
-	"strings"
-)
+import "context"
 
-// evalTask is one `akhbar eval` task.
-type evalTask struct {
-	name    string
-	summary string
-	run     func(ctx context.Context, e *env, args []string) error
-}
-
-func evalTasks() []evalTask {
-	return []evalTask{
+// evalTasks returns the tasks `akhbar eval` can measure.
+func evalTasks() []command {
+	return []command{
 		{"wire", "wire-copy grouping against gold pairs (precision, recall)", runEvalWire},
 		{"stem", "normalization and stemming against Lucene's test pairs", runEvalStem},
 		{"numbers", "number recognizer on Duckling-style cases (pass rate per origin)", runEvalNumbers},
@@ -28,25 +17,11 @@ func evalTasks() []evalTask {
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	tasks := evalTasks()
-	sort.Slice(tasks, func(i, j int) bool { return tasks[i].name < tasks[j].name })
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		var b strings.Builder
-		b.WriteString("akhbar eval measures a component on a test file and prints 'N passed, M failed' last.\n\nUsage:\n  akhbar eval TASK [flags]\n\nTasks:\n")
-		for _, t := range tasks {
-			fmt.Fprintf(&b, "  %-10s %s\n", t.name, t.summary)
-		}
-		b.WriteString("\nExample:\n  akhbar eval stem --pairs ../shared/data/lucene_ar/lucene_ar_tests.tsv\n")
-		fmt.Fprint(e.stdout, b.String())
-		if len(args) == 0 {
-			return usageError("which task? (see above)")
-		}
-		return nil
-	}
-	for _, t := range tasks {
-		if t.name == args[0] {
-			return t.run(ctx, e, args[1:])
-		}
-	}
-	return usageError("unknown task %q", args[0])
+	return runGroup(ctx, e, args, group{
+		name:    "eval",
+		intro:   "akhbar eval measures a component on a test file and prints 'N passed, M failed' last.",
+		what:    "TASK",
+		example: "akhbar eval stem --pairs ../shared/data/lucene_ar/lucene_ar_tests.tsv",
+		tasks:   evalTasks(),
+	})
 }

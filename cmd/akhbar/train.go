@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -14,35 +13,21 @@ import (
 )
 
 // trainTasks returns the models `akhbar train` can build.
-func trainTasks() []evalTask {
-	return []evalTask{
+func trainTasks() []command {
+	return []command{
 		{"ner", "the named-entity tagger, from CoNLL files (ANERcorp)", runTrainNER},
 		{"classes", "word classes for the tagger, from unlabelled news (JSON lines, gzip)", runTrainClasses},
 	}
 }
 
 func runTrain(ctx context.Context, e *env, args []string) error {
-	tasks := trainTasks()
-	sort.Slice(tasks, func(i, j int) bool { return tasks[i].name < tasks[j].name })
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		var b strings.Builder
-		b.WriteString("akhbar train builds a model from data.\n\nUsage:\n  akhbar train MODEL [flags]\n\nModels:\n")
-		for _, t := range tasks {
-			fmt.Fprintf(&b, "  %-10s %s\n", t.name, t.summary)
-		}
-		b.WriteString("\nExample:\n  akhbar train ner --conll ../shared/data/anercorp/anercorp_train.txt --classes classes.tsv --out ner.model.gz\n")
-		fmt.Fprint(e.stdout, b.String())
-		if len(args) == 0 {
-			return usageError("which model? (see above)")
-		}
-		return nil
-	}
-	for _, t := range tasks {
-		if t.name == args[0] {
-			return t.run(ctx, e, args[1:])
-		}
-	}
-	return usageError("unknown model %q", args[0])
+	return runGroup(ctx, e, args, group{
+		name:    "train",
+		intro:   "akhbar train builds a model from data.",
+		what:    "MODEL",
+		example: "akhbar train ner --conll ../shared/data/anercorp/anercorp_train.txt --classes embedded --out ner.model.gz",
+		tasks:   trainTasks(),
+	})
 }
 
 // fileList is a repeatable string flag.
