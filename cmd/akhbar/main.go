@@ -46,7 +46,7 @@ func commands() []command {
 	return []command{
 		{"analyze", "analyze articles and print their Analysis as JSON", runAnalyze},
 		{"bench", "measure search latency, indexing side by side with bleve, ingest rates", runBench},
-		{"eval", "measure a component on a test file (stem)", runEval},
+		{"eval", "measure a component on test data (stem, timex, numbers, ner, names, quotes, read, wire)", runEval},
 		{"entity", "an entity's spellings, timeline and co-occurring entities", runEntity},
 		{"ingest", "read, analyze and store articles (SQLite, resumable)", runIngest},
 		{"quotes", "what an entity said, newest first", runQuotes},
