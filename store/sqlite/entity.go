@@ -176,6 +176,6 @@ func (d *DB) Trend(ctx context.Context, query string, p store.Period) ([]store.C
 	if err != nil {
 		return nil, err
 	}
-	return d.counts(ctx, `SELECT `+bucket+`, count(*) FROM fts JOIN facts a ON a.rowid = fts.rowid
+	return d.counts(ctx, `SELECT `+bucket+`, count(*) FROM fts CROSS JOIN facts a ON a.rowid = fts.rowid
 		WHERE fts MATCH ? AND a.day <> '' GROUP BY 1 ORDER BY 1`, match)
 }

@@ -49,7 +49,10 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	// article's small columns; whole rows are read for the page's hits only.
 	from := `facts a`
 	if match != "" {
-		from = `fts JOIN facts a ON a.rowid = fts.rowid`
+		// CROSS JOIN keeps the index search outside: SQLite would
+		// otherwise walk a filter's index and run the full-text query once
+		// for every row it finds.
+		from = `fts CROSS JOIN facts a ON a.rowid = fts.rowid`
 		where = append([]string{`fts MATCH ?`}, where...)
 		args = append([]any{match}, args...)
 	}
