@@ -319,6 +319,7 @@ func queryFrom(v url.Values) (Query, error) {
 		q.Limit = 20
 	}
 	q.Histogram = v.Get("histogram") == "1" || v.Get("histogram") == "true"
+	q.Facets = v.Get("facets") == "1" || v.Get("facets") == "true"
 	q.Limit = min(q.Limit, 1000)
 	return q, nil
 }

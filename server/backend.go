@@ -52,7 +52,7 @@ func (b *backend) Search(ctx context.Context, q Query) (*Results, error) {
 		limit = 20
 	}
 	sq := store.Query{Text: q.Text, Source: q.Source, Site: q.Site, Lang: q.Lang, From: q.From, To: q.To,
-		Entity: q.Entity, EntityType: q.Type, Limit: limit, Page: q.Offset/limit + 1, Facets: true}
+		Entity: q.Entity, EntityType: q.Type, Limit: limit, Page: q.Offset/limit + 1, Facets: q.Facets}
 	if strings.TrimSpace(sq.Text) == "" && sq.Source == "" && sq.Site == "" && sq.Lang == "" && sq.From == "" && sq.To == "" && sq.Entity == "" && sq.EntityType == "" {
 		// No words and no filter: list everything, newest first, through
 		// a date filter that every dated article passes.

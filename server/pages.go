@@ -213,7 +213,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "search", "", view)
 	q, err := queryFrom(v)
 	q.Limit = 20
-	q.Histogram = true
+	q.Histogram, q.Facets = true, true
 	view.Q = q
 	p.Query = q.Text
 	if err != nil {

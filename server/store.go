@@ -52,6 +52,9 @@ type Query struct {
 	// Histogram asks for matches per day in Results.Histogram; a store may
 	// leave it empty otherwise, since it costs a second query.
 	Histogram bool `json:"histogram,omitempty"`
+	// Facets asks for Results.Facets; a store may leave them empty
+	// otherwise, since counting them costs more than the page of hits.
+	Facets bool `json:"facets,omitempty"`
 }
 
 // Results is one page of search hits, with counts over every match.
