@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"akhbar/store"
 )
@@ -69,6 +70,19 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	if len(where) > 0 {
 		whereSQL = strings.Join(where, " AND ")
 	}
+	// Facets run beside the page's queries, on another connection.
+	var facets map[string][]store.Count
+	var facetErr error
+	facetsDone := make(chan struct{})
+	if q.Facets {
+		go func() {
+			defer close(facetsDone)
+			facets, facetErr = d.facets(ctx, from, whereSQL, args, match != "" && len(where) == 1)
+		}()
+	} else {
+		close(facetsDone)
+	}
+	defer func() { <-facetsDone }()
 	countSQL := `SELECT count(*) FROM ` + from + ` WHERE ` + whereSQL
 	if match != "" && len(where) == 1 { // no filter: the index alone counts
 		countSQL = `SELECT count(*) FROM fts WHERE fts MATCH ?`
@@ -148,11 +162,11 @@ func (d *DB) Search(ctx context.Context, q store.Query) (*store.Results, error) 
 	if err := d.snippets(ctx, res, rowids, expr); err != nil {
 		return nil, err
 	}
-	if q.Facets {
-		if res.Facets, err = d.facets(ctx, from, whereSQL, args); err != nil {
-			return nil, err
-		}
+	<-facetsDone
+	if facetErr != nil {
+		return nil, facetErr
 	}
+	res.Facets = facets
 	return res, nil
 }
 
@@ -395,45 +409,37 @@ func (d *DB) snippets(ctx context.Context, res *store.Results, rowids []int64, e
 
 // facetSample caps the articles the entity facet reads: for a query that
 // matches more, entity counts are over its first facetSample matches in
-// storage order, which keeps facets fast on common words.
-const facetSample = 2000
+// storage order, which keeps facets fast on common words. The other facets
+// count every match.
+const facetSample = 1000
 
 // facets counts the matching articles by source, site, language, month,
-// entity type and entity.
-func (d *DB) facets(ctx context.Context, from, where string, args []any) (map[string][]store.Count, error) {
-	out := map[string][]store.Count{}
-	// One pass over the matches for the columns of the article row.
-	rows, err := d.db.QueryContext(ctx, `SELECT a.source, a.site, a.lang, substr(a.day, 1, 7), count(*),
-		sum(a.types LIKE '% PER %'), sum(a.types LIKE '% ORG %'), sum(a.types LIKE '% LOC %'), sum(a.types LIKE '% MISC %')
-		FROM `+from+` WHERE `+where+` GROUP BY 1, 2, 3, 4`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("counting facets in %s: %w", d.path, err)
+// entity type and entity. onlyMatch says the query has no filter, so the
+// entity sample can come from the index alone.
+func (d *DB) facets(ctx context.Context, from, where string, args []any, onlyMatch bool) (map[string][]store.Count, error) {
+	var (
+		wg           sync.WaitGroup
+		tally        map[string]map[string]int
+		ents         []store.Count
+		errA, errEnt error
+	)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		tally, errA = d.tallyFacets(ctx, from, where, args)
+	}()
+	go func() {
+		defer wg.Done()
+		ents, errEnt = d.entityFacet(ctx, from, where, args, onlyMatch)
+	}()
+	wg.Wait()
+	if errA != nil {
+		return nil, errA
 	}
-	tally := map[string]map[string]int{"source": {}, "site": {}, "lang": {}, "month": {}, "entity_type": {}}
-	for rows.Next() {
-		var src, site, lang, month string
-		var n int
-		var types [4]int
-		if err := rows.Scan(&src, &site, &lang, &month, &n, &types[0], &types[1], &types[2], &types[3]); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("counting facets in %s: %w", d.path, err)
-		}
-		for k, v := range map[string]string{"source": src, "site": site, "lang": lang, "month": month} {
-			if v != "" {
-				tally[k][v] += n
-			}
-		}
-		for i, t := range []string{"PER", "ORG", "LOC", "MISC"} {
-			if types[i] > 0 {
-				tally["entity_type"][t] += types[i]
-			}
-		}
+	if errEnt != nil {
+		return nil, errEnt
 	}
-	err = rows.Err()
-	rows.Close()
-	if err != nil {
-		return nil, fmt.Errorf("counting facets in %s: %w", d.path, err)
-	}
+	out := map[string][]store.Count{"entity": ents}
 	for k, m := range tally {
 		cs := make([]store.Count, 0, len(m))
 		for v, n := range m {
@@ -442,33 +448,84 @@ func (d *DB) facets(ctx context.Context, from, where string, args []any) (map[st
 		if k == "month" {
 			sort.Slice(cs, func(i, j int) bool { return cs[i].Key > cs[j].Key })
 		} else {
-			sort.Slice(cs, func(i, j int) bool {
-				return cs[i].Count > cs[j].Count || cs[i].Count == cs[j].Count && cs[i].Key < cs[j].Key
-			})
+			sort.Slice(cs, func(i, j int) bool { return cs[i].Count > cs[j].Count || cs[i].Count == cs[j].Count && cs[i].Key < cs[j].Key })
 		}
 		if len(cs) > 36 {
 			cs = cs[:36]
 		}
 		out[k] = cs
 	}
-	// Entities: from the matched articles to their mentions, by index.
-	rows, err = d.db.QueryContext(ctx, `SELECT m.entity || '	' || e.name, count(*)
-		FROM (SELECT a.rowid AS id FROM `+from+` WHERE `+where+` LIMIT `+fmt.Sprint(facetSample)+`) AS s
-		CROSS JOIN mentions m ON m.article = s.id JOIN entities e ON e.id = m.entity
-		GROUP BY m.entity ORDER BY 2 DESC, 1 LIMIT 20`, args...)
+	return out, nil
+}
+
+// tallyFacets counts the matches' row facets in one pass over facts.
+func (d *DB) tallyFacets(ctx context.Context, from, where string, args []any) (map[string]map[string]int, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT a.source, a.site, a.lang, a.day, a.types FROM `+from+` WHERE `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("counting facets in %s: %w", d.path, err)
+	}
+	defer rows.Close()
+	tally := map[string]map[string]int{"source": {}, "site": {}, "lang": {}, "month": {}, "entity_type": {}}
+	var src, site, lang, day, types []byte
+	for rows.Next() {
+		if err := rows.Scan(&src, &site, &lang, &day, &types); err != nil {
+			return nil, fmt.Errorf("counting facets in %s: %w", d.path, err)
+		}
+		if len(src) > 0 {
+			tally["source"][string(src)]++
+		}
+		if len(site) > 0 {
+			tally["site"][string(site)]++
+		}
+		if len(lang) > 0 {
+			tally["lang"][string(lang)]++
+		}
+		if len(day) >= 7 {
+			tally["month"][string(day[:7])]++
+		}
+		for _, t := range strings.Fields(string(types)) {
+			tally["entity_type"][t]++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("counting facets in %s: %w", d.path, err)
+	}
+	return tally, nil
+}
+
+// entityFacet counts the entities of (a sample of) the matches, from the
+// matches to their mentions by index; names are read for the top ones.
+func (d *DB) entityFacet(ctx context.Context, from, where string, args []any, onlyMatch bool) ([]store.Count, error) {
+	sub := `SELECT a.rowid AS id FROM ` + from + ` WHERE ` + where
+	if onlyMatch {
+		sub = `SELECT fts.rowid AS id FROM fts WHERE fts MATCH ?`
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT m.entity, count(*) FROM (`+sub+` LIMIT `+fmt.Sprint(facetSample)+`) AS s
+		CROSS JOIN mentions m ON m.article = s.id GROUP BY m.entity ORDER BY 2 DESC, 1 LIMIT 20`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting entity facet in %s: %w", d.path, err)
 	}
-	defer rows.Close()
-	out["entity"] = []store.Count{}
+	out := []store.Count{}
 	for rows.Next() {
 		var c store.Count
 		if err := rows.Scan(&c.Key, &c.Count); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("counting entity facet in %s: %w", d.path, err)
 		}
-		out["entity"] = append(out["entity"], c)
+		out = append(out, c)
 	}
-	return out, rows.Err()
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return nil, fmt.Errorf("counting entity facet in %s: %w", d.path, err)
+	}
+	for i := range out {
+		var name string
+		if err := d.db.QueryRowContext(ctx, `SELECT name FROM entities WHERE id = ?`, out[i].Key).Scan(&name); err == nil {
+			out[i].Key += "\t" + name
+		}
+	}
+	return out, nil
 }
 
 // cursor is the last row of a page: where the next page starts.

@@ -77,6 +77,9 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening store %s: %w", path, err)
 	}
+	// Opening a connection instantiates SQLite anew; keep enough idle
+	// ones for a search and its facets running side by side.
+	db.SetMaxIdleConns(8)
 	d := &DB{db: db, path: path, opts: opts}
 	if err := d.init(ctx); err != nil {
 		db.Close()
