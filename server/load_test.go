@@ -84,6 +84,15 @@ func TestLoadOnAStore(t *testing.T) {
 	if _, err := server.Load(ctx, client, urls, 20, len(urls)); err != nil { // warm up
 		t.Fatal(err)
 	}
+	// One at a time first: what each kind of query costs by itself.
+	for i, u := range urls {
+		one, err := server.Load(ctx, client, []string{u}, 1, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, _ := url.QueryUnescape(loadQueries[i])
+		t.Logf("alone, query %2d (%s): median of 3 %v", i+1, q, one.P50.Round(time.Millisecond))
+	}
 	n := 1000
 	if v, err := strconv.Atoi(os.Getenv("AKHBAR_LOAD_N")); err == nil && v > 0 {
 		n = v
