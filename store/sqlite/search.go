@@ -448,7 +448,9 @@ func (d *DB) facets(ctx context.Context, from, where string, args []any, onlyMat
 		if k == "month" {
 			sort.Slice(cs, func(i, j int) bool { return cs[i].Key > cs[j].Key })
 		} else {
-			sort.Slice(cs, func(i, j int) bool { return cs[i].Count > cs[j].Count || cs[i].Count == cs[j].Count && cs[i].Key < cs[j].Key })
+			sort.Slice(cs, func(i, j int) bool {
+				return cs[i].Count > cs[j].Count || cs[i].Count == cs[j].Count && cs[i].Key < cs[j].Key
+			})
 		}
 		if len(cs) > 36 {
 			cs = cs[:36]
