@@ -104,7 +104,7 @@ func TestLoadOnAStore(t *testing.T) {
 	t.Logf("store of %d articles, searches alone: %v", stats.Articles, quiet)
 
 	// The same while an ingest runs: the demo articles, re-sent under new
-	// URLs with a line added so each is a new article.
+	// URLs with a line added so each is a new article, about 20 a second.
 	arts, err := demo.Articles()
 	if err != nil {
 		t.Fatal(err)
@@ -130,6 +130,7 @@ func TestLoadOnAStore(t *testing.T) {
 				return
 			}
 			ingested.Add(1)
+			time.Sleep(50 * time.Millisecond) // a busy feed day, not a bulk load
 		}
 	}()
 	busy, err := server.Load(ctx, client, urls, 200, n)
