@@ -81,20 +81,22 @@ fault() {
 	"$bin" worker --db "$url" --schema "$schema" --id survivor --lease 20s --exit-when-idle >"$dir/survivor.log" 2>&1 &
 	local survivor=$!
 	sleep "${AKHBAR_FAULT_AFTER:-20}"
-	kill -9 "$victim"
-	wait "$victim" || true
+	if ! kill -9 "$victim" 2>/dev/null; then
+		echo "fault: the victim finished before it could be killed: use a larger FILE or a smaller AKHBAR_FAULT_AFTER"
+		return 1
+	fi
+	wait "$victim" 2>/dev/null || true
 	echo "fault: victim killed with SIGKILL; restarting PostgreSQL"
 	as_postgres "$pgbin/pg_ctl" -D "$dir/data" -m fast -w restart >/dev/null
 	wait "$survivor"
 	tail -n 1 "$dir/survivor.log"
 	local bad
-	bad=$("$pgbin/psql" "$url" -Atc "SET search_path = $schema;
-		SELECT (SELECT count(*) FROM jobs WHERE state = 'pending')
+	bad=$(PGOPTIONS="-c search_path=$schema" "$pgbin/psql" "$url" -Atc "SELECT (SELECT count(*) FROM jobs WHERE state = 'pending')
 		+ (SELECT count(*) - count(DISTINCT key) FROM articles)
 		+ (SELECT count(*) FROM (SELECT url FROM articles WHERE url IS NOT NULL GROUP BY url HAVING count(*) > 1) x)
 		+ (SELECT count(*) FROM jobs j WHERE state = 'done' AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = j.article))
 		+ abs((SELECT count(*) FROM articles) - (SELECT count(*) FROM jobs WHERE state = 'done'))")
-	"$pgbin/psql" "$url" -qAtc "DROP SCHEMA $schema CASCADE"
+	PGOPTIONS="-c client_min_messages=warning" "$pgbin/psql" "$url" -qAtc "DROP SCHEMA $schema CASCADE"
 	if [ "$bad" != "0" ]; then
 		echo "fault: FAILED: $bad articles pending, stored twice or missing"
 		return 1
