@@ -529,7 +529,10 @@ func PrefixTerm(word string) string {
 		return ""
 	}
 	f := arabic.Fold(t)
-	if !arabic.IsArabicLetter([]rune(f)[0]) {
+	if f == "" {
+		return "" // only diacritics: nothing to match
+	}
+	if r, _ := utf8.DecodeRuneInString(f); !arabic.IsArabicLetter(r) {
 		return strings.ToLower(f)
 	}
 	for _, p := range []string{"وال", "فال", "بال", "كال", "لل", "ال"} {

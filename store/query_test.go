@@ -39,7 +39,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestPrefixTerm(t *testing.T) {
-	for in, want := range map[string]string{"كازاخ": "كازاخ", "الكازاخ": "كازاخ", "وال": "وال", "Belar": "belar", "...": ""} {
+	for in, want := range map[string]string{"كازاخ": "كازاخ", "الكازاخ": "كازاخ", "وال": "وال", "Belar": "belar", "...": "", " \u0670*": "", "\u064e": ""} {
 		if got := PrefixTerm(in); got != want {
 			t.Errorf("PrefixTerm(%q) = %q, want %q", in, got, want)
 		}
