@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -189,11 +191,12 @@ func putOne(ctx context.Context, tx pgx.Tx, a *analysis.Analysis, key store.Key,
 	}
 	day := dayOf(a.Published)
 	tsv, tsvRank := vectors(a)
+	types := entityTypes(a)
 	if existing != "" {
 		// Reanalyze: replace in place, under the row's lock.
 		tag, err := tx.Exec(ctx, `UPDATE articles SET url=$2, hash=$3, headline=$4, published=$5, day=$6, source=$7,
-			source_name=$8, site=$9, lang=$10, text=$11, tsv=$12::tsvector, analysis=$13, tsv_rank=$14::tsvector WHERE id = $1`,
-			existing, url, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang, a.Text, tsv, blob, tsvRank)
+			source_name=$8, site=$9, lang=$10, text=$11, tsv=$12::tsvector, analysis=$13, tsv_rank=$14::tsvector, types=$15 WHERE id = $1`,
+			existing, url, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang, a.Text, tsv, blob, tsvRank, types)
 		if err != nil {
 			return "", 0, err
 		}
@@ -212,6 +215,10 @@ func putOne(ctx context.Context, tx pgx.Tx, a *analysis.Analysis, key store.Key,
 	cands := []string{want, want + "~" + hash[:8], "h" + hash}
 	if want == "" {
 		cands = cands[2:]
+	}
+	// The same text may come again under other URLs: number its copies.
+	for i := 2; i <= 99; i++ {
+		cands = append(cands, fmt.Sprintf("h%s-%d", hash, i))
 	}
 	for _, id := range cands {
 		// Claim the key; a concurrent writer holding it makes this wait,
@@ -238,9 +245,9 @@ func putOne(ctx context.Context, tx pgx.Tx, a *analysis.Analysis, key store.Key,
 			}
 		}
 		tag, err = tx.Exec(ctx, `INSERT INTO articles(id, key, url, hash, headline, published, day, source, source_name,
-			site, lang, text, tsv, analysis, tsv_rank) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::tsvector,$14,$15::tsvector)
+			site, lang, text, tsv, analysis, tsv_rank, types) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::tsvector,$14,$15::tsvector,$16)
 			ON CONFLICT (id) DO NOTHING`,
-			id, ks, url, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang, a.Text, tsv, blob, tsvRank)
+			id, ks, url, key.Hash, a.Headline, a.Published, day, srcID, srcName, a.Site, a.Lang, a.Text, tsv, blob, tsvRank, types)
 		if err != nil {
 			return "", 0, err
 		}
@@ -297,6 +304,19 @@ func describe(a *analysis.Analysis) string {
 		return fmt.Sprintf("%q", a.Headline)
 	}
 	return "article"
+}
+
+// entityTypes returns the distinct types of the article's entities that
+// have an id (those its mentions rows record), sorted, space-separated.
+func entityTypes(a *analysis.Analysis) string {
+	var ts []string
+	for _, e := range a.Entities {
+		if e.ID != "" && e.Type != "" && !slices.Contains(ts, e.Type) {
+			ts = append(ts, e.Type)
+		}
+	}
+	sort.Strings(ts)
+	return strings.Join(ts, " ")
 }
 
 // dayOf returns the YYYY-MM-DD of an RFC 3339 timestamp or date, or "".

@@ -224,6 +224,10 @@ func (w *writer) freeID(ctx context.Context, want, hash string) (string, error) 
 	if want == "" {
 		cands = cands[2:]
 	}
+	// The same text may come again under other URLs: number its copies.
+	for i := 2; i <= 99; i++ {
+		cands = append(cands, fmt.Sprintf("h%s-%d", hash, i))
+	}
 	for _, id := range cands {
 		var n int
 		if err := w.idTaken.QueryRowContext(ctx, id).Scan(&n); err != nil {

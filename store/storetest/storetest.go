@@ -127,6 +127,31 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			t.Fatalf("Known = %v, want [true false]", known)
 		}
 	})
+	t.Run("SameTextUnderManyURLs", func(t *testing.T) {
+		// A wire story republished at three addresses, without ids: three
+		// articles, each with its own id.
+		s := open(t)
+		var docs []*analysis.Analysis
+		for _, u := range []string{"https://a.example/1", "https://b.example/2", "https://c.example/3"} {
+			d := Fixtures()[0]
+			d.ID, d.URL = "", u
+			docs = append(docs, d)
+		}
+		res, err := s.Put(ctx, docs, store.PutOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Count(store.Stored); got != 3 {
+			t.Fatalf("stored %d of 3 copies under different URLs", got)
+		}
+		seen := map[string]bool{}
+		for _, id := range res.IDs {
+			if seen[id] {
+				t.Fatalf("two copies got one id %q: %v", id, res.IDs)
+			}
+			seen[id] = true
+		}
+	})
 	t.Run("Reanalyze", func(t *testing.T) {
 		s := open(t)
 		if _, err := s.Put(ctx, Fixtures(), store.PutOptions{}); err != nil {
