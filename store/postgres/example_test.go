@@ -34,5 +34,6 @@ func ExampleSchemaVersion() {
 	// 1 articles, entities, mentions, quotes; tsvector search index
 	// 2 work queue: articles to analyze and feeds due, claimed with leases
 	// 3 rank vector: headline, entity ids and lead paragraph, read instead of the full vector when ranking
+	// 4 entity types of each article in the article row, for the entity-type facet and filter
 	// true
 }

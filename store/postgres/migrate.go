@@ -104,6 +104,12 @@ var migrations = []Migration{
 		`UPDATE articles SET tsv_rank = ts_filter(tsv, '{a,b}')`,
 		`ALTER TABLE articles ALTER COLUMN tsv_rank SET NOT NULL`,
 	}},
+	// The entity-type facet and filter joined mentions for every match.
+	{4, "entity types of each article in the article row, for the entity-type facet and filter", []string{
+		`ALTER TABLE articles ADD COLUMN types text NOT NULL DEFAULT ''`,
+		`UPDATE articles a SET types = coalesce((SELECT string_agg(DISTINCT type, ' ' ORDER BY type) FROM mentions m
+			WHERE m.article = a.id), '')`,
+	}},
 }
 
 // migrationsTable records the applied versions.

@@ -54,6 +54,12 @@ func TestMigrateFromOlderSchema(t *testing.T) {
 			if _, err := tx.Exec(ctx, `INSERT INTO article_keys(key, article) VALUES($1, $2)`, k, a.ID); err != nil {
 				return err
 			}
+			for _, e := range a.Entities {
+				if _, err := tx.Exec(ctx, `INSERT INTO mentions(article, entity, type, n) VALUES($1, $2, $3, $4)`,
+					a.ID, e.ID, e.Type, len(e.Mentions)); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})
@@ -64,7 +70,7 @@ func TestMigrateFromOlderSchema(t *testing.T) {
 	if _, err := Open(ctx, dsn, opts); !errors.Is(err, ErrSchemaBehind) || !strings.Contains(err.Error(), "akhbar migrate") {
 		t.Fatalf("Open of a version-1 schema = %v, want ErrSchemaBehind naming akhbar migrate", err)
 	}
-	if got, err := Migrate(ctx, dsn, opts, 0); err != nil || !slices.Equal(got, []int{2, 3}) {
+	if got, err := Migrate(ctx, dsn, opts, 0); err != nil || !slices.Equal(got, []int{2, 3, 4}) {
 		t.Fatalf("Migrate to latest = %v, %v", got, err)
 	}
 	if got, err := Migrate(ctx, dsn, opts, 0); err != nil || len(got) != 0 {
@@ -79,6 +85,9 @@ func TestMigrateFromOlderSchema(t *testing.T) {
 	res, err := d.Search(ctx, store.Query{Text: "لوكاشينكو"})
 	if err != nil || res.Total != 2 || res.Hits[0].Score <= 0 {
 		t.Fatalf("search after migration: %v, %+v", err, res)
+	}
+	if ids, err := d.Search(ctx, store.Query{Text: "الثورة", EntityType: "LOC"}); err != nil || ids.Total != 2 {
+		t.Fatalf("entity-type filter after migration: %v, %+v", err, ids)
 	}
 	// Re-analysis refreshes a migrated row in place.
 	if r, err := d.Put(ctx, storetest.Fixtures()[:1], store.PutOptions{Reanalyze: true}); err != nil || r.Outcomes[0] != store.Updated {

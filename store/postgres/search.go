@@ -362,7 +362,7 @@ func (d *DB) filters(ctx context.Context, q store.Query, arg func(any) string) (
 		}
 	}
 	if q.EntityType != "" {
-		where = append(where, `a.id IN (SELECT article FROM mentions WHERE type = `+arg(q.EntityType)+`)`)
+		where = append(where, arg(q.EntityType)+` = ANY(string_to_array(a.types, ' '))`)
 	}
 	return where, nil
 }
@@ -394,16 +394,24 @@ func (d *DB) snippets(res *store.Results, texts []string, blobs [][]byte, expr s
 	return nil
 }
 
+// facetSample bounds the entity facet: when a query matches more
+// articles, entity counts are over its first facetSample matches in storage
+// order, as in the SQLite backend, which keeps facets fast on common words.
+// The other facets count every match.
+const facetSample = 1000
+
 // facets counts the matching articles by source, site, language, month,
 // entity type and entity, in one query that matches once.
 func (d *DB) facets(ctx context.Context, qr querier, where string, args []any) (map[string][]store.Count, error) {
-	q := `WITH m AS MATERIALIZED (SELECT a.id, a.source, a.site, a.lang, a.day FROM articles a WHERE ` + where + `),
-		me AS MATERIALIZED (SELECT mn.entity, mn.type, mn.article FROM mentions mn JOIN m ON m.id = mn.article)
+	q := `WITH m AS MATERIALIZED (SELECT a.id, a.seq, a.source, a.site, a.lang, a.day, a.types FROM articles a WHERE ` + where + `),
+		sample AS (SELECT id FROM m ORDER BY seq LIMIT ` + strconv.Itoa(facetSample) + `),
+		me AS MATERIALIZED (SELECT mn.entity FROM sample JOIN mentions mn ON mn.article = sample.id)
 	SELECT * FROM (SELECT 'source', source, count(*) FROM m WHERE source <> '' GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20) f1
 	UNION ALL SELECT * FROM (SELECT 'site', site, count(*) FROM m WHERE site <> '' GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20) f2
 	UNION ALL SELECT * FROM (SELECT 'lang', lang, count(*) FROM m WHERE lang <> '' GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT 20) f3
 	UNION ALL SELECT * FROM (SELECT 'month', substr(day, 1, 7), count(*) FROM m WHERE day <> '' GROUP BY 2 ORDER BY 2 DESC LIMIT 36) f4
-	UNION ALL SELECT * FROM (SELECT 'entity_type', type, count(DISTINCT article) FROM me GROUP BY 2 ORDER BY 3 DESC, 2) f5
+	UNION ALL SELECT * FROM (SELECT 'entity_type', t, count(*) FROM m, unnest(string_to_array(types, ' ')) t
+		GROUP BY 2 ORDER BY 3 DESC, 2) f5
 	UNION ALL SELECT * FROM (SELECT 'entity', me.entity || E'\t' || e.name, count(*) FROM me JOIN entities e ON e.id = me.entity
 		GROUP BY me.entity, e.name ORDER BY 3 DESC, 2 LIMIT 20) f6`
 	rows, err := qr.Query(ctx, q, args...)
