@@ -134,6 +134,10 @@ func (s *Server) pageRoutes() {
 	})
 	s.route("GET /lang", false, s.langToggle)
 	s.route("GET /{$}", false, s.searchPage)
+	s.route("GET /search", false, func(w http.ResponseWriter, r *http.Request) {
+		// The search page lives at /; keep links and habits that say /search.
+		http.Redirect(w, r, "/?"+r.URL.RawQuery, http.StatusMovedPermanently)
+	})
 	s.route("GET /article/{id}", false, s.articlePage)
 	s.route("GET /entity/{id}", false, s.entityPage)
 	s.route("GET /stories", false, s.storiesPage)

@@ -292,6 +292,10 @@ func TestPagesAreRightToLeft(t *testing.T) {
 			t.Errorf("search page lacks %q", want)
 		}
 	}
+	// /search is the search page too.
+	if r := do(t, "GET", ts.URL+"/search?q="+url.QueryEscape("الخطيب"), "", ""); !strings.Contains(r.body, "<mark>") {
+		t.Error("/search?q= does not show the search results")
+	}
 	// The English toggle switches labels, not the page direction.
 	req, _ := http.NewRequest("GET", ts.URL+"/stories", nil)
 	req.AddCookie(&http.Cookie{Name: "akhbar_lang", Value: "en"})
