@@ -31,7 +31,7 @@ var enclitics = []string{"هما", "كما", "هم", "هن", "ها", "كم", "ن
 func SegmentWord(word string) Segmentation {
 	// Keep ة distinct from the pronoun ه while segmenting.
 	folded := Normalize(word)
-	pre, suf := cliticBounds(folded)
+	pre, suf, _ := cliticBounds(folded)
 	seg := Segmentation{Base: word}
 	if pre == 0 && suf == 0 {
 		return seg
@@ -55,55 +55,64 @@ func SegmentWord(word string) Segmentation {
 }
 
 // cliticBounds returns the byte lengths of the proclitics and the enclitic of
-// a normalized word (ة may or may not be folded to ه).
-func cliticBounds(w string) (pre, suf int) {
+// a normalized word (ة may or may not be folded to ه), and whether the base
+// between them is a whole word of the lexicon (so no suffix is stripped).
+// Clitics are Arabic letters, two bytes each in UTF-8.
+func cliticBounds(w string) (pre, suf int, whole bool) {
 	n := utf8.RuneCountInString(w)
-	if n < 3 || known(wholeWords, w) {
-		return 0, 0
+	if n < 3 {
+		return 0, 0, false
+	}
+	if known(wholeWords, w) {
+		return 0, 0, true
 	}
 	// A word that is whole once its enclitic is removed keeps its first
 	// letters (بلاده = بلاد + ه, not ب + لاده).
 	if e := enclitic(w, n, false); e > 0 && known(wholeWords, w[:len(w)-e]) {
-		return 0, e
+		return 0, e, false
 	}
-	first, _ := utf8.DecodeRuneInString(w)
-	for _, p := range proclitics {
-		if first != 'و' && first != 'ف' && first != 'ب' && first != 'ك' && first != 'ل' && first != 'ا' {
+	switch w[:2] {
+	case "و", "ف", "ب", "ل", "ا", "ك":
+		for _, p := range proclitics {
+			if !strings.HasPrefix(w, p) {
+				continue
+			}
+			restN := n - len(p)/2
+			if strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل") {
+				if restN < 2 {
+					continue
+				}
+			} else {
+				if restN < 3 || restN == 3 && !known(commonBases, w[len(p):]) {
+					continue
+				}
+				// و+ب+rest: the ب must not be the first letter of a whole word.
+				if len(p) == 4 && known(wholeWords, w[2:]) {
+					p = p[:2]
+				}
+			}
+			pre = len(p)
 			break
 		}
-		if !strings.HasPrefix(w, p) {
-			continue
-		}
-		rest := w[len(p):]
-		restN := n - utf8.RuneCountInString(p)
-		if strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل") {
-			if restN < 2 {
-				continue
-			}
-		} else {
-			if restN < 3 || restN == 3 && !known(commonBases, rest) {
-				continue
-			}
-			// و+ب+rest: the ب must not be the first letter of a whole word.
-			if len(p) == 4 && known(wholeWords, w[2:]) {
-				p = p[:2]
-			}
-		}
-		pre = len(p)
-		break
 	}
 	base := w[pre:]
-	if known(wholeWords, base) || known(stopWords, base) {
-		return pre, 0
+	if known(wholeWords, base) {
+		return pre, 0, true
 	}
-	return pre, enclitic(base, utf8.RuneCountInString(base), pre > 0)
+	if known(stopWords, base) {
+		return pre, 0, false
+	}
+	return pre, enclitic(base, n-pre/2, pre > 0), false
 }
 
 // enclitic returns the byte length of the enclitic pronoun ending the word w
 // of n letters, or 0.
 func enclitic(w string, n int, hasPrefix bool) int {
-	switch last, _ := utf8.DecodeLastRuneInString(w); last {
-	case 'ا', 'م', 'ن', 'ه':
+	if len(w) < 2 {
+		return 0
+	}
+	switch w[len(w)-2:] {
+	case "ا", "م", "ن", "ه":
 	default:
 		return 0
 	}
@@ -111,7 +120,7 @@ func enclitic(w string, n int, hasPrefix bool) int {
 		if !strings.HasSuffix(w, e) {
 			continue
 		}
-		restN := n - utf8.RuneCountInString(e)
+		restN := n - len(e)/2
 		if restN < 3 || (e == "نا" || e == "ه") && restN < 4 && !hasPrefix {
 			continue
 		}

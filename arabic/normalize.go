@@ -52,12 +52,12 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 		}
 		r, size := utf8.DecodeRune(src[nSrc:])
 		if r == utf8.RuneError && size == 1 {
-			// Invalid byte: pass it through unchanged so nothing is lost.
-			if nDst >= len(dst) {
+			// Invalid byte: U+FFFD, so that removing a diacritic between two
+			// stray bytes can never join them into a letter.
+			if nDst+3 > len(dst) {
 				return nDst, nSrc, transform.ErrShortDst
 			}
-			dst[nDst] = c
-			nDst++
+			nDst += utf8.EncodeRune(dst[nDst:], utf8.RuneError)
 			nSrc++
 			continue
 		}
@@ -201,7 +201,19 @@ func isNormal(s string, opts Options) bool {
 // It allocates only when dst must grow.
 func AppendFold(dst []byte, s string) []byte {
 	n := Normalizer{opts: Options{TaaMarbuta: true}}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Fast path: a letter of the basic Arabic block (two bytes) that
+		// folding leaves alone is copied as it is.
+		if c := s[i]; (c == 0xD8 || c == 0xD9) && i+1 < len(s) {
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if r >= 0x0621 && r <= 0x064A && s[i+1]&0xC0 == 0x80 && !needsFold(r) {
+				dst = append(dst, c, s[i+1])
+				i += 2
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if isPresentationForm(r) {
 			for _, dr := range norm.NFKC.String(string(r)) {
 				if m, keep := n.fold(dr); keep {
@@ -215,4 +227,13 @@ func AppendFold(dst []byte, s string) []byte {
 		}
 	}
 	return dst
+}
+
+// needsFold reports whether a letter of U+0621..U+064A changes under Fold.
+func needsFold(r rune) bool {
+	switch r {
+	case 'أ', 'إ', 'آ', 'ى', 'ؤ', 'ئ', 'ة', tatweel:
+		return true
+	}
+	return false
 }

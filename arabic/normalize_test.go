@@ -65,9 +65,16 @@ func TestNormalizerStreams(t *testing.T) {
 	}
 }
 
-func TestNormalizeKeepsInvalidBytes(t *testing.T) {
-	in := "قال\xffالرئيس"
-	if got := Normalize(in); got != "قال\xffالرييس" {
-		t.Errorf("Normalize(%q) = %q; invalid bytes must pass through", in, got)
+func TestNormalizeReplacesInvalidBytes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"قال\xffالرئيس", "قال\uFFFDالرييس"},
+		// A diacritic removed between two stray bytes must not join them
+		// into a letter (here \xd9\xa7 would be ٧).
+		{"\xd9\u064e\xa7", "\uFFFD\uFFFD"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

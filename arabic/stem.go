@@ -36,16 +36,15 @@ func stemBounds(folded string) Span {
 	if !hasArabic(folded) {
 		return Span{0, len(folded)}
 	}
-	pre, _ := cliticBounds(folded)
-	end := len(folded)
+	pre, _, whole := cliticBounds(folded)
 	w := folded[pre:]
-	n := utf8.RuneCountInString(w)
-	if wholeWords[w] {
-		return Span{pre, end}
+	if whole {
+		return Span{pre, len(folded)}
 	}
-	for removed := 0; removed < 2; {
-		switch last, _ := utf8.DecodeLastRuneInString(w); last {
-		case 'ت', 'ن', 'ه', 'ا', 'م', 'ي':
+	n := utf8.RuneCountInString(w)
+	for removed := 0; removed < 2 && len(w) >= 2; removed++ {
+		switch w[len(w)-2:] {
+		case "ت", "ن", "ه", "ا", "م", "ي":
 		default:
 			return Span{pre, pre + len(w)}
 		}
@@ -54,7 +53,7 @@ func stemBounds(folded string) Span {
 			if !strings.HasSuffix(w, s) {
 				continue
 			}
-			sn := utf8.RuneCountInString(s)
+			sn := len(s) / 2 // Arabic letters: two bytes each
 			if n-sn < 3 {
 				continue
 			}
@@ -69,7 +68,6 @@ func stemBounds(folded string) Span {
 		if !cut {
 			break
 		}
-		removed++
 	}
 	return Span{pre, pre + len(w)}
 }

@@ -65,7 +65,7 @@ func Scan(text string, fn func(Token) bool) {
 	cp := 0 // code point index of position i
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r':
 			i++
@@ -82,7 +82,7 @@ func Scan(text string, fn func(Token) bool) {
 		case isArabicLetter(r):
 			start, startCP := i, cp
 			for i < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[i:])
+				r2, s2 := decodeRune(text, i)
 				if !isArabicLetter(r2) && !IsTashkeel(r2) && r2 != tatweel && !(r2 == zwnj && followedByArabic(text[i+s2:])) {
 					break
 				}
@@ -141,6 +141,15 @@ func Scan(text string, fn func(Token) bool) {
 			cp++
 		}
 	}
+}
+
+// decodeRune decodes the rune at text[i:], with a fast path for the two-byte
+// sequences of the Arabic block.
+func decodeRune(text string, i int) (rune, int) {
+	if c := text[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 const zwnj = '\u200C'
