@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"akhbar/arabic"
+	"akhbar/article"
 	"akhbar/number"
 	"akhbar/timex"
 )
@@ -101,6 +102,24 @@ func benchReading(b *testing.B, texts []string) {
 	})
 }
 
+// benchArticle is the article reader (layout, dateline, credited source)
+// followed by tokens and sentences: all that runs before the temporal and
+// number passes in the pipeline.
+func benchArticle(b *testing.B, texts []string) {
+	b.SetBytes(size(texts))
+	b.ReportAllocs()
+	loop(b, func() {
+		for _, t := range texts {
+			a, err := article.ReadText("bench", []byte(t))
+			if err != nil {
+				continue
+			}
+			_ = arabic.Tokenize(a.Text)
+			_ = arabic.Sentences(a.Text)
+		}
+	})
+}
+
 // benchTemporalNumbers is the temporal and number passes over tokens the
 // reading stage already made, as analysis runs them.
 func benchTemporalNumbers(b *testing.B, texts []string) {
@@ -121,6 +140,7 @@ func benchTemporalNumbers(b *testing.B, texts []string) {
 func BenchmarkComposed(b *testing.B) {
 	texts := composed(b)
 	b.Run("reading", func(b *testing.B) { benchReading(b, texts) })
+	b.Run("article", func(b *testing.B) { benchArticle(b, texts) })
 	b.Run("timex+number", func(b *testing.B) { benchTemporalNumbers(b, texts) })
 	b.Run("timex", func(b *testing.B) { benchOne(b, texts, true) })
 	b.Run("number", func(b *testing.B) { benchOne(b, texts, false) })
@@ -148,5 +168,6 @@ func benchOne(b *testing.B, texts []string, temporal bool) {
 func BenchmarkNews(b *testing.B) {
 	texts := news(b, 300)
 	b.Run("reading", func(b *testing.B) { benchReading(b, texts) })
+	b.Run("article", func(b *testing.B) { benchArticle(b, texts) })
 	b.Run("timex+number", func(b *testing.B) { benchTemporalNumbers(b, texts) })
 }
