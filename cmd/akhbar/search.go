@@ -12,7 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"akhbar/store"
-	"akhbar/store/sqlite"
+	"akhbar/store/postgres"
 )
 
 const searchUsage = `
@@ -73,7 +73,12 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func openExistingStore(ctx context.Context, path string) (*sqlite.DB, error) {
+// openExistingStore opens a store that must exist: a PostgreSQL URL or an
+// SQLite file already made by ingest.
+func openExistingStore(ctx context.Context, path string) (store.Store, error) {
+	if postgres.IsDSN(path) {
+		return openAnyStore(ctx, path)
+	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("opening store %s: %w (run 'akhbar ingest --db %s SOURCE' first)", path, err, path)
 	}

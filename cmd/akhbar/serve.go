@@ -18,7 +18,7 @@ import (
 	"akhbar/feeds"
 	"akhbar/server"
 	"akhbar/server/memstore"
-	"akhbar/store/sqlite"
+	"akhbar/store/postgres"
 )
 
 // storiesLimit is the largest store whose stories serve groups in memory on
@@ -93,14 +93,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			defer os.RemoveAll(dir)
 			path = filepath.Join(dir, "demo.db")
 		}
-		sdb, err := sqlite.Open(ctx, path, sqlite.Options{})
+		sdb, err := openAnyStore(ctx, path) // SQLite file or postgres:// URL
 		if err != nil {
 			return err
 		}
 		defer sdb.Close()
 		store = server.FromStore(sdb, memstore.GroupStories(sdb, storiesLimit))
-		statePath = path + ".state.json"
-		log.Info("store open", "db", path)
+		if !postgres.IsDSN(path) {
+			statePath = path + ".state.json"
+		}
+		log.Info("store open", "db", postgres.Redact(path))
 	}
 	var srv *server.Server
 	poller := feeds.NewPoller(feeds.Options{
