@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	"akhbar/arabic"
@@ -63,8 +64,15 @@ type Doc struct {
 	Quotes []quote.Quote
 }
 
-// Analyze runs every layer over a and returns its Analysis.
-func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (*Analysis, error) {
+// Analyze runs every layer over a and returns its Analysis. A layer that
+// fails on some input is a bug; Analyze turns its panic into an error naming
+// the article and the layer's stack, so one bad article never stops a run.
+func (az *Analyzer) Analyze(ctx context.Context, a *article.Article) (res *Analysis, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("analyzing %s: internal error: %v\n%s", a.ID, p, debug.Stack())
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("analyzing %s: %w", a.ID, err)
 	}
