@@ -582,11 +582,24 @@ func (f *finder) subjectBeforeBare(k int) (speaker, bool) {
 		words++
 		i--
 	}
+	if e == i+2 && pronounSubjects[f.fold[i+1]] {
+		// لكنه أشار، وهي قالت: a pronoun continues the last speaker.
+		sp := f.last
+		sp.text, sp.start, sp.end = f.textOf(i+1, e)
+		return sp, true
+	}
 	if e <= i+1 || i >= 0 && f.isWord(i) && !clauseOpeners[f.fold[i]] && !complementizers[f.fold[i]] {
 		// Only a whole clause-initial phrase is a subject.
 		return speaker{}, false
 	}
 	return f.resolve(i+1, e), true
+}
+
+// pronounSubjects are folded words that carry a pronoun subject before a
+// verb (لكنه أشار): the speaker is the one the text was already quoting.
+var pronounSubjects = map[string]bool{
+	"لكنه": true, "لكنها": true, "ولكنه": true, "ولكنها": true, "انه": true, "انها": true,
+	"وانه": true, "وانها": true, "هو": true, "هي": true, "وهو": true, "وهي": true, "فهو": true, "فهي": true,
 }
 
 // shortMarkAt reports whether token j opens quotation marks around one to
