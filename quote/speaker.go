@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -214,25 +215,55 @@ func editDistance(a, b []rune, limit int) int {
 // after it, whose words begin with that noun (بنك الاستثمار «مورغان
 // ستانلي»، المخترع مارتن غرير).
 func (f *finder) resolveDefinites() {
-	for qi := range f.quotes {
-		q := &f.quotes[qi]
+	// Index once the quotes whose speaker is named by two words or more, by
+	// their first word, so each lookup is a binary search (an article with
+	// thousands of quotes stays linear-logarithmic).
+	byHead := map[string][]int{}
+	first := make([]string, len(f.quotes))
+	single := make([]bool, len(f.quotes))
+	for qi, q := range f.quotes {
 		words := strings.Fields(arabic.Fold(q.SpeakerText))
-		if q.Speaker != "" || len(words) != 1 || !strings.HasPrefix(words[0], "ال") {
+		if len(words) == 0 {
 			continue
 		}
-		bare := strings.TrimPrefix(words[0], "ال")
-		heads := func(o Quote) bool {
-			ow := strings.Fields(arabic.Fold(o.SpeakerText))
-			return len(ow) >= 2 && (ow[0] == words[0] || ow[0] == bare)
+		first[qi] = words[0]
+		single[qi] = len(words) == 1
+		if len(words) >= 2 {
+			byHead[words[0]] = append(byHead[words[0]], qi)
 		}
+	}
+	nearest := func(list []int, qi int) int {
+		k := sort.SearchInts(list, qi) // list[k-1] < qi <= list[k]
+		if k > 0 {
+			return list[k-1]
+		}
+		if k < len(list) && list[k] != qi {
+			return list[k]
+		}
+		if k+1 < len(list) {
+			return list[k+1]
+		}
+		return -1
+	}
+	for qi := range f.quotes {
+		q := &f.quotes[qi]
+		w := first[qi]
+		if q.Speaker != "" || !single[qi] || !strings.HasPrefix(w, "ال") {
+			continue
+		}
+		bare := strings.TrimPrefix(w, "ال")
+		// The nearest earlier quote whose speaker starts with the word (with
+		// or without ال), else the nearest later one.
 		found := -1
-		for o := qi - 1; o >= 0 && found < 0; o-- {
-			if heads(f.quotes[o]) {
+		for _, head := range []string{w, bare} {
+			o := nearest(byHead[head], qi)
+			switch {
+			case o < 0:
+			case found < 0:
 				found = o
-			}
-		}
-		for o := qi + 1; o < len(f.quotes) && found < 0; o++ {
-			if heads(f.quotes[o]) {
+			case o < qi && (found > qi || o > found):
+				found = o
+			case o > qi && found > qi && o < found:
 				found = o
 			}
 		}
