@@ -160,6 +160,20 @@ func TestResolve(t *testing.T) {
 			},
 		},
 		{
+			name:  "an ambiguous place name follows the country the article names",
+			text:  "أعلنت الحكومة الأردنية أن مؤتمر المياه سيعقد في عمان الشهر المقبل بمشاركة وفود عربية.",
+			date:  "2023-03-01",
+			specs: []string{"LOC:عمان"},
+			wants: []want{{"gn:250441", "LOC", []string{"عمان"}}},
+		},
+		{
+			name:  "without a context the country keeps the name",
+			text:  "وصل وفد تجاري إلى عمان أمس لبحث فرص الاستثمار في قطاع الموانئ.",
+			date:  "2023-03-01",
+			specs: []string{"LOC:عمان"},
+			wants: []want{{"OM", "LOC", []string{"عمان"}}},
+		},
+		{
 			name: "spelling variants, apposition and the office holder at the date",
 			text: "أكد الرئيس البيلاروسي ألكسندر لوكاشينكو أن بلاده سترسل مساعدات. وأضاف لوكاتشينكو أن الرئيس البيلاروسي " +
 				"تحدث هاتفيا مع الرئيس الكازاخي. وقال الرئيس البيلاروسي إن قواته جاهزة للعودة من كازاخستان.",

@@ -102,6 +102,7 @@ func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time
 				c.link = link(k, c)
 			}
 		}
+		disambiguate(k, toks, cands)
 	}
 	clusters := group(cands)
 	resolveRoles(roles, cands, date, k, &clusters)
@@ -375,6 +376,62 @@ func link(k *kb.KB, c *cand) *kb.Entry {
 		}
 	}
 	return nil
+}
+
+// disambiguate re-links names that the knowledge base gives to several
+// places (عمان: Oman, and Amman, capital of Jordan) by the countries the
+// article names without ambiguity, by name or by nisba (الأردن، الأردنية):
+// the one entry that belongs to such a country wins.
+func disambiguate(k *kb.KB, toks []arabic.Token, cands []*cand) {
+	countries := map[string]bool{}
+	countryOf := func(e *kb.Entry) string {
+		if e.Class == "country" {
+			return e.ID
+		}
+		return e.Country
+	}
+	ambiguous := map[*cand][]*kb.Entry{}
+	for _, c := range cands {
+		if c.link == nil {
+			continue
+		}
+		var same []*kb.Entry
+		for _, e := range k.LookupVariant(c.text) {
+			if e.Type == c.link.Type && trusted(e, c.text) {
+				same = append(same, e)
+			}
+		}
+		if len(same) > 1 {
+			ambiguous[c] = same
+			continue
+		}
+		if iso := countryOf(c.link); iso != "" {
+			countries[iso] = true
+		}
+	}
+	if len(ambiguous) == 0 {
+		return
+	}
+	for _, t := range toks {
+		if t.Kind == arabic.Word {
+			if iso, ok := k.Nisba(t.Text); ok {
+				countries[iso] = true
+			}
+		}
+	}
+	for c, es := range ambiguous {
+		var pick *kb.Entry
+		n := 0
+		for _, e := range es {
+			if countries[countryOf(e)] {
+				pick = e
+				n++
+			}
+		}
+		if n == 1 {
+			c.link = pick
+		}
+	}
 }
 
 // trusted reports whether name may link to e: always, unless e's Arabic
