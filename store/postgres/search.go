@@ -184,100 +184,27 @@ func shorten(s string) string {
 // is read as tsquery syntax. Words and phrases that name known entities
 // also match those entities' tokens.
 func (d *DB) render(ctx context.Context, e store.Expr) (string, []string, error) {
-	seen := map[string]bool{}
-	var expanded []string
-	withEntities := func(base, text string) (string, error) {
-		ids, err := d.entityIDs(ctx, text)
-		if err != nil {
-			return "", err
-		}
-		if len(ids) == 0 {
-			return base, nil
-		}
-		parts := []string{}
-		if base != "" {
-			parts = append(parts, base)
-		}
-		for _, id := range ids {
-			parts = append(parts, entityQuery(id))
-			if !seen[id] {
-				seen[id] = true
-				expanded = append(expanded, id)
-			}
-		}
-		return "(" + strings.Join(parts, " | ") + ")", nil
-	}
-	var walk func(store.Expr) (string, error)
-	walk = func(e store.Expr) (string, error) {
-		switch x := e.(type) {
-		case store.Term:
-			if x.Prefix {
-				p := store.PrefixTerm(x.Text)
-				if p == "" || len(p) > maxLexeme {
-					return "", fmt.Errorf("%w: prefix %q has no letters", store.ErrBadQuery, x.Text)
-				}
-				return lexeme(p) + ":*", nil
-			}
-			return withEntities(termQuery(x.Text), x.Text)
-		case store.Phrase:
-			return withEntities(termQuery(x.Text), x.Text)
-		case store.Or:
-			parts := make([]string, len(x))
-			for i, p := range x {
-				s, err := walk(p)
-				if err != nil {
-					return "", err
-				}
-				parts[i] = s
-			}
-			return "(" + strings.Join(parts, " | ") + ")", nil
-		case store.And:
-			var pos, neg []string
-			var words []string
-			allTerms := true
-			for _, p := range x {
-				if n, ok := p.(store.Not); ok {
-					s, err := walk(n.X)
-					if err != nil {
-						return "", err
-					}
-					neg = append(neg, s)
-					allTerms = false
-					continue
-				}
-				if t, ok := p.(store.Term); ok && !t.Prefix {
-					words = append(words, t.Text)
-				} else {
-					allTerms = false
-				}
-				s, err := walk(p)
-				if err != nil {
-					return "", err
-				}
-				pos = append(pos, s)
-			}
-			s := "(" + strings.Join(pos, " & ") + ")"
-			if allTerms && len(words) > 1 {
-				// ألكسندر لوكاشينكو: the words together may name an entity.
-				var err error
-				if s, err = withEntities(s, strings.Join(words, " ")); err != nil {
-					return "", err
-				}
-			}
-			for _, n := range neg {
-				s = "(" + s + " & !" + n + ")"
-			}
-			return s, nil
-		case store.Not:
-			return "", fmt.Errorf("%w: NOT without a positive term", store.ErrBadQuery)
-		}
-		return "", fmt.Errorf("%w: unknown expression %T", store.ErrBadQuery, e)
-	}
-	s, err := walk(e)
+	s, expanded, err := store.Compile(ctx, e, tsquery, d.entityIDs)
 	if err == nil && s == "" {
 		err = fmt.Errorf("%w: no searchable word", store.ErrEmptyQuery)
 	}
 	return s, expanded, err
+}
+
+// tsquery is PostgreSQL's text-search query syntax over akhbar's lexemes.
+var tsquery = store.Dialect{
+	Words: termQuery,
+	Prefix: func(text string) (string, error) {
+		p := store.PrefixTerm(text)
+		if p == "" || len(p) > maxLexeme {
+			return "", fmt.Errorf("%w: prefix %q has no letters", store.ErrBadQuery, text)
+		}
+		return lexeme(p) + ":*", nil
+	},
+	Entity: entityQuery,
+	Or:     " | ",
+	And:    " & ",
+	AndNot: func(pos, neg string) string { return "(" + pos + " & !" + neg + ")" },
 }
 
 // entityIDs returns the ids of the entities a word or phrase names: ids

@@ -183,90 +183,17 @@ func shorten(s string) string {
 // exactly as it analyzed the documents. Words and phrases that name known
 // entities also match those entities' columns.
 func (d *DB) render(ctx context.Context, e store.Expr) (string, []string, error) {
-	seen := map[string]bool{}
-	var expanded []string
-	var walk func(store.Expr) (string, error)
-	withEntities := func(base, text string) (string, error) {
-		ids, err := d.entityIDs(ctx, text)
-		if err != nil {
-			return "", err
-		}
-		if len(ids) == 0 {
-			return base, nil
-		}
-		parts := []string{base}
-		for _, id := range ids {
-			parts = append(parts, `ents : "`+store.EntityToken(id)+`"`)
-			if !seen[id] {
-				seen[id] = true
-				expanded = append(expanded, id)
-			}
-		}
-		return "(" + strings.Join(parts, " OR ") + ")", nil
-	}
-	walk = func(e store.Expr) (string, error) {
-		switch x := e.(type) {
-		case store.Term:
-			if x.Prefix {
-				return quote(x.Text) + ` *`, nil
-			}
-			return withEntities(quote(x.Text), x.Text)
-		case store.Phrase:
-			return withEntities(quote(x.Text), x.Text)
-		case store.Or:
-			parts := make([]string, len(x))
-			for i, p := range x {
-				s, err := walk(p)
-				if err != nil {
-					return "", err
-				}
-				parts[i] = s
-			}
-			return "(" + strings.Join(parts, " OR ") + ")", nil
-		case store.And:
-			var pos, neg []string
-			words := []string{}
-			allTerms := true
-			for _, p := range x {
-				if n, ok := p.(store.Not); ok {
-					s, err := walk(n.X)
-					if err != nil {
-						return "", err
-					}
-					neg = append(neg, s)
-					allTerms = false
-					continue
-				}
-				if t, ok := p.(store.Term); ok && !t.Prefix {
-					words = append(words, t.Text)
-				} else {
-					allTerms = false
-				}
-				s, err := walk(p)
-				if err != nil {
-					return "", err
-				}
-				pos = append(pos, s)
-			}
-			s := "(" + strings.Join(pos, " AND ") + ")"
-			if allTerms && len(words) > 1 {
-				// ألكسندر لوكاشينكو: the words together may name an entity.
-				var err error
-				if s, err = withEntities(s, strings.Join(words, " ")); err != nil {
-					return "", err
-				}
-			}
-			for _, n := range neg {
-				s = "(" + s + " NOT " + n + ")"
-			}
-			return s, nil
-		case store.Not:
-			return "", fmt.Errorf("%w: NOT without a positive term", store.ErrBadQuery)
-		}
-		return "", fmt.Errorf("%w: unknown expression %T", store.ErrBadQuery, e)
-	}
-	s, err := walk(e)
-	return s, expanded, err
+	return store.Compile(ctx, e, ftsSyntax, d.entityIDs)
+}
+
+// ftsSyntax is SQLite FTS5's query syntax.
+var ftsSyntax = store.Dialect{
+	Words:  quote,
+	Prefix: func(text string) (string, error) { return quote(text) + ` *`, nil },
+	Entity: func(id string) string { return `ents : "` + store.EntityToken(id) + `"` },
+	Or:     " OR ",
+	And:    " AND ",
+	AndNot: func(pos, neg string) string { return "(" + pos + " NOT " + neg + ")" },
 }
 
 // quote makes s one FTS5 string. NUL would end the query text early in
