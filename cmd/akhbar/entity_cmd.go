@@ -28,30 +28,22 @@ Examples:
 
 func runEntity(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "entity", entityUsage)
-	db := fs.String("db", "akhbar.db", "store file")
+	qf := addQuestionFlags(fs)
 	timeline := fs.Bool("timeline", false, "only the mentions per day")
 	with := fs.Bool("with", false, "only the co-occurring entities")
 	limit := fs.Int("limit", 20, "co-occurring entities to list")
-	asJSON := fs.Bool("json", false, "print JSON")
-	asCSV := fs.Bool("csv", false, "print CSV")
-	if err := parseFlags(fs, args); err != nil {
+	name, err := qf.parse(fs, args, "which entity?")
+	if err != nil {
 		return err
 	}
-	name := strings.TrimSpace(strings.Join(fs.Args(), " "))
-	if name == "" {
-		return usageError("which entity? (see --help)")
-	}
-	if *asJSON && *asCSV {
-		return usageError("--json and --csv exclude each other")
-	}
-	st, err := openExistingStore(ctx, *db)
+	st, err := qf.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	ents, err := st.Entities(ctx, name)
 	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no entity named %q in %s", name, *db)
+		return fmt.Errorf("no entity named %q in %s", name, *qf.db)
 	}
 	if err != nil {
 		return err
@@ -69,7 +61,7 @@ func runEntity(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	switch {
-	case *asJSON:
+	case *qf.asJSON:
 		out := map[string]any{"entities": ents}
 		if !*with {
 			out["timeline"] = tl
@@ -78,7 +70,7 @@ func runEntity(ctx context.Context, e *env, args []string) error {
 			out["cooccurring"] = co
 		}
 		return writeJSON(e.stdout, out)
-	case *asCSV:
+	case *qf.asCSV:
 		if *timeline || !*with {
 			if err := writeCountsCSV(e.stdout, "day", tl); err != nil {
 				return err

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"akhbar/store"
 )
@@ -25,36 +24,28 @@ Examples:
 
 func runQuotes(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "quotes", quotesUsage)
-	db := fs.String("db", "akhbar.db", "store file")
+	qf := addQuestionFlags(fs)
 	limit := fs.Int("limit", 50, "quotes to list")
-	asJSON := fs.Bool("json", false, "print JSON")
-	asCSV := fs.Bool("csv", false, "print CSV")
-	if err := parseFlags(fs, args); err != nil {
+	name, err := qf.parse(fs, args, "whose quotes?")
+	if err != nil {
 		return err
 	}
-	name := strings.TrimSpace(strings.Join(fs.Args(), " "))
-	if name == "" {
-		return usageError("whose quotes? (see --help)")
-	}
-	if *asJSON && *asCSV {
-		return usageError("--json and --csv exclude each other")
-	}
-	st, err := openExistingStore(ctx, *db)
+	st, err := qf.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	qs, err := st.Quotes(ctx, name, *limit)
 	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no entity named %q in %s", name, *db)
+		return fmt.Errorf("no entity named %q in %s", name, *qf.db)
 	}
 	if err != nil {
 		return err
 	}
 	switch {
-	case *asJSON:
+	case *qf.asJSON:
 		return writeJSON(e.stdout, qs)
-	case *asCSV:
+	case *qf.asCSV:
 		w := csv.NewWriter(e.stdout)
 		w.Write([]string{"published", "article", "speaker", "speaker_text", "cue", "direct", "quote", "start", "end"})
 		for _, q := range qs {

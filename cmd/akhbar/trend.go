@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"akhbar/store"
 )
@@ -23,21 +22,13 @@ Examples:
 
 func runTrend(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "trend", trendUsage)
-	db := fs.String("db", "akhbar.db", "store file")
+	qf := addQuestionFlags(fs)
 	by := fs.String("by", "week", "period: day, week (Monday) or month")
-	asJSON := fs.Bool("json", false, "print JSON")
-	asCSV := fs.Bool("csv", false, "print CSV")
-	if err := parseFlags(fs, args); err != nil {
+	q, err := qf.parse(fs, args, "trend of what?")
+	if err != nil {
 		return err
 	}
-	q := strings.TrimSpace(strings.Join(fs.Args(), " "))
-	if q == "" {
-		return usageError("trend of what? (see --help)")
-	}
-	if *asJSON && *asCSV {
-		return usageError("--json and --csv exclude each other")
-	}
-	st, err := openExistingStore(ctx, *db)
+	st, err := qf.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -50,9 +41,9 @@ func runTrend(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	switch {
-	case *asJSON:
+	case *qf.asJSON:
 		return writeJSON(e.stdout, cs)
-	case *asCSV:
+	case *qf.asCSV:
 		return writeCountsCSV(e.stdout, *by, cs)
 	}
 	total := 0
