@@ -40,7 +40,7 @@ func TestMigrateFromOlderSchema(t *testing.T) {
 			if err := upsertEntities(ctx, tx, ents, names); err != nil {
 				return err
 			}
-			blob, err := encodeAnalysis(a)
+			blob, err := new(store.Codec).Encode(a)
 			if err != nil {
 				return err
 			}

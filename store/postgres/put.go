@@ -1,13 +1,9 @@
 package postgres
 
 import (
-	"bytes"
-	"compress/flate"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -177,7 +173,7 @@ func putOne(ctx context.Context, tx pgx.Tx, a *analysis.Analysis, key store.Key,
 	if existing != "" && !opts.Reanalyze {
 		return existing, store.Duplicate, nil
 	}
-	blob, err := encodeAnalysis(a)
+	blob, err := new(store.Codec).Encode(a)
 	if err != nil {
 		return "", 0, err
 	}
@@ -327,43 +323,6 @@ func dayOf(published string) string {
 	return ""
 }
 
-// encodeAnalysis stores the Analysis as deflated JSON without its text (kept
-// in its own column) and without the debugging token layer.
-func encodeAnalysis(a *analysis.Analysis) ([]byte, error) {
-	c := *a
-	c.Text = ""
-	c.Tokens = nil
-	var buf bytes.Buffer
-	zw, err := flate.NewWriter(&buf, flate.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	enc := json.NewEncoder(zw)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&c); err != nil {
-		return nil, fmt.Errorf("encoding analysis: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func decodeAnalysis(blob []byte, text string) (*analysis.Analysis, error) {
-	zr := flate.NewReader(bytes.NewReader(blob))
-	defer zr.Close()
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("decompressing analysis: %w", err)
-	}
-	var a analysis.Analysis
-	if err := json.Unmarshal(data, &a); err != nil {
-		return nil, fmt.Errorf("decoding analysis: %w", err)
-	}
-	a.Text = text
-	return &a, nil
-}
-
 // Known reports whether each key is stored.
 func (d *DB) Known(ctx context.Context, keys []store.Key) ([]bool, error) {
 	out := make([]bool, len(keys))
@@ -409,7 +368,7 @@ func (d *DB) Get(ctx context.Context, id string) (*analysis.Analysis, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading article %q from %s: %w", id, d.name, err)
 	}
-	a, err := decodeAnalysis(blob, text)
+	a, err := store.DecodeAnalysis(blob, text)
 	if err != nil {
 		return nil, fmt.Errorf("reading article %q from %s: %w", id, d.name, err)
 	}
@@ -435,7 +394,7 @@ func (d *DB) Each(ctx context.Context, fn func(*analysis.Analysis) error) error 
 				rows.Close()
 				return fmt.Errorf("reading %s: %w", d.name, err)
 			}
-			a, err := decodeAnalysis(blob, text)
+			a, err := store.DecodeAnalysis(blob, text)
 			if err != nil {
 				rows.Close()
 				return fmt.Errorf("reading article %q from %s: %w", id, d.name, err)

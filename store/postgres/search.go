@@ -304,7 +304,7 @@ func (d *DB) snippets(res *store.Results, texts []string, blobs [][]byte, expr s
 	for i := range res.Hits {
 		var extra [][2]int
 		if len(expanded) > 0 {
-			a, err := decodeAnalysis(blobs[i], texts[i])
+			a, err := store.DecodeAnalysis(blobs[i], texts[i])
 			if err != nil {
 				return fmt.Errorf("reading article %s from %s: %w", res.Hits[i].ID, d.name, err)
 			}

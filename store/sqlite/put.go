@@ -1,14 +1,10 @@
 package sqlite
 
 import (
-	"bytes"
-	"compress/flate"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 
@@ -63,8 +59,7 @@ func describe(a *analysis.Analysis) string {
 // writer holds the statements of one Put transaction, and one compressor
 // reused for every article (a new one costs more than compressing).
 type writer struct {
-	zw  *flate.Writer
-	buf bytes.Buffer
+	codec store.Codec
 
 	byURL, byHash, idTaken, insert, update, facts, ftsAdd, ftsDel, oldRow,
 	delMentions, delQuotes, entity, name, mention, quote *sql.Stmt
@@ -131,7 +126,7 @@ func (w *writer) put(ctx context.Context, a *analysis.Analysis, opts store.PutOp
 	case !opts.Reanalyze:
 		return id, store.Duplicate, nil
 	}
-	blob, err := w.encodeAnalysis(a)
+	blob, err := w.codec.Encode(a)
 	if err != nil {
 		return "", 0, err
 	}
@@ -278,48 +273,6 @@ func entityTypes(a *analysis.Analysis) string {
 	return " " + strings.Join(ts, " ") + " "
 }
 
-// encodeAnalysis stores the Analysis as deflated JSON without its text (kept
-// in its own column) and without the debugging token layer.
-func (w *writer) encodeAnalysis(a *analysis.Analysis) ([]byte, error) {
-	c := *a
-	c.Text = ""
-	c.Tokens = nil
-	w.buf.Reset()
-	if w.zw == nil {
-		zw, err := flate.NewWriter(&w.buf, flate.BestSpeed)
-		if err != nil {
-			return nil, err
-		}
-		w.zw = zw
-	} else {
-		w.zw.Reset(&w.buf)
-	}
-	enc := json.NewEncoder(w.zw)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&c); err != nil {
-		return nil, fmt.Errorf("encoding analysis: %w", err)
-	}
-	if err := w.zw.Close(); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(w.buf.Bytes()), nil
-}
-
-func decodeAnalysis(blob []byte, text string) (*analysis.Analysis, error) {
-	zr := flate.NewReader(bytes.NewReader(blob))
-	defer zr.Close()
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("decompressing analysis: %w", err)
-	}
-	var a analysis.Analysis
-	if err := json.Unmarshal(data, &a); err != nil {
-		return nil, fmt.Errorf("decoding analysis: %w", err)
-	}
-	a.Text = text
-	return &a, nil
-}
-
 // Known reports whether each key is stored.
 func (d *DB) Known(ctx context.Context, keys []store.Key) ([]bool, error) {
 	out := make([]bool, len(keys))
@@ -350,7 +303,7 @@ func (d *DB) Get(ctx context.Context, id string) (*analysis.Analysis, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading article %q from %s: %w", id, d.path, err)
 	}
-	a, err := decodeAnalysis(blob, text)
+	a, err := store.DecodeAnalysis(blob, text)
 	if err != nil {
 		return nil, fmt.Errorf("reading article %q from %s: %w", id, d.path, err)
 	}
@@ -376,7 +329,7 @@ func (d *DB) Each(ctx context.Context, fn func(*analysis.Analysis) error) error 
 				rows.Close()
 				return fmt.Errorf("reading %s: %w", d.path, err)
 			}
-			a, err := decodeAnalysis(blob, text)
+			a, err := store.DecodeAnalysis(blob, text)
 			if err != nil {
 				rows.Close()
 				return fmt.Errorf("reading article %q from %s: %w", id, d.path, err)

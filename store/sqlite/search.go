@@ -317,7 +317,7 @@ func (d *DB) snippets(ctx context.Context, res *store.Results, rowids []int64, e
 		}
 		var extra [][2]int
 		if len(expanded) > 0 {
-			a, err := decodeAnalysis(blob, text)
+			a, err := store.DecodeAnalysis(blob, text)
 			if err != nil {
 				return fmt.Errorf("reading article %s from %s: %w", res.Hits[i].ID, d.path, err)
 			}
