@@ -170,7 +170,7 @@ func SameName(a, b string) bool {
 		if givenNames[x.folded] || givenNames[y.folded] {
 			return false
 		}
-		if d := editDistance(bx, by); d > max(2, min(len([]rune(bx)), len([]rune(by)))/2) {
+		if d := EditDistance(bx, by); d > max(2, min(len([]rune(bx)), len([]rune(by)))/2) {
 			return false
 		}
 	}
@@ -252,9 +252,7 @@ func nameSet(names ...string) map[string]bool {
 }
 
 // EditDistance is the Levenshtein distance between a and b in code points.
-func EditDistance(a, b string) int { return editDistance(a, b) }
-
-func editDistance(a, b string) int {
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

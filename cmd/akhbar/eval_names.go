@@ -233,7 +233,7 @@ func plausible(en, ar string) bool {
 	if es == "" || as == "" {
 		return false
 	}
-	return editDistance(es, as)*3 <= max(len(es), len(as))
+	return arabic.EditDistance(es, as)*3 <= max(len(es), len(as))
 }
 
 func latinSkeleton(s string) string {
@@ -269,28 +269,6 @@ func arabicSkeleton(s string) string {
 		b.WriteString(m[r])
 	}
 	return b.String()
-}
-
-// editDistance is the Levenshtein distance between a and b, in code points.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // makeNamePairs writes a pair file built from the Wikidata spellings.
@@ -378,10 +356,10 @@ func makeNamePairs(ctx context.Context, e *env, from, out string, minCount int) 
 		for x := range ids {
 			for y := x + 1; y < len(ids); y++ {
 				a, b := rows[ids[x]], rows[ids[y]]
-				if a.ar == b.ar || englishKey(a.en) == englishKey(b.en) || editDistance(englishKey(a.en), englishKey(b.en)) < 2 {
+				if a.ar == b.ar || englishKey(a.en) == englishKey(b.en) || arabic.EditDistance(englishKey(a.en), englishKey(b.en)) < 2 {
 					continue
 				}
-				if editDistance(a.ar, b.ar) != 1 {
+				if arabic.EditDistance(a.ar, b.ar) != 1 {
 					continue
 				}
 				addPair(&neg, a.ar, b.ar, false)
