@@ -61,33 +61,6 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	return usageError("unknown benchmark %q (search, ingest or scale)", args[0])
 }
 
-// benchQueries are the latency queries: one of each kind a user types.
-var benchQueries = []struct {
-	kind string
-	q    store.Query
-}{
-	{"rare word", store.Query{Text: "كازاخستان"}},
-	{"common word", store.Query{Text: "الحكومة"}},
-	{"common word 2", store.Query{Text: "المملكة"}},
-	{"two words", store.Query{Text: "أسعار النفط"}},
-	{"phrase", store.Query{Text: `"مجلس الوزراء"`}},
-	{"phrase 2", store.Query{Text: `"الأمم المتحدة"`}},
-	{"person", store.Query{Text: "ترامب"}},
-	{"person variant", store.Query{Text: "ترمب"}},
-	{"place", store.Query{Text: "موسكو"}},
-	{"prefix", store.Query{Text: "سوري*"}},
-	{"or", store.Query{Text: "إيران OR العراق"}},
-	{"not", store.Query{Text: "النفط NOT أسعار"}},
-	{"date range", store.Query{Text: "الانتخابات", From: "2018-01", To: "2018-06"}},
-	{"source filter", store.Query{Text: "الرياض", Site: "alriyadh"}},
-	{"date + source", store.Query{Text: "الهلال", Site: "alriyadh", From: "2015-07-01", To: "2015-08-31"}},
-	{"entity type filter", store.Query{Text: "اتفاق", EntityType: "PER"}},
-	{"facets", store.Query{Text: "الحكومة", Facets: true}},
-	{"newest first", store.Query{Text: "الحكومة", Sort: store.Newest}},
-	{"page 1000 by offset", store.Query{Text: "المملكة", Limit: 10, Page: 1000}},
-	{"page 1000 by cursor", store.Query{Text: "المملكة", Limit: 10}}, // after 999 pages, below
-}
-
 // variantSets are spellings of one word or name; the first is the query.
 // Relevant articles name any of them, with or without a proclitic.
 var variantSets = [][]string{
@@ -162,9 +135,9 @@ func runBenchSearch(ctx context.Context, e *env, args []string) error {
 
 	// Latency over the whole store.
 	var all []float64
-	for _, bq := range benchQueries {
-		q := bq.q
-		if bq.kind == "page 1000 by cursor" {
+	for _, bq := range store.LatencyQueries() {
+		q := bq.Query
+		if bq.Deep {
 			// Walk to page 1,000 once; time fetching it.
 			for p := 1; p < 1000; p++ {
 				res, err := st.Search(ctx, q)
@@ -183,7 +156,7 @@ func runBenchSearch(ctx context.Context, e *env, args []string) error {
 			t0 := time.Now()
 			res, err := st.Search(ctx, q)
 			if err != nil {
-				return fmt.Errorf("query %q: %w", bq.q.Text, err)
+				return fmt.Errorf("query %q: %w", bq.Query.Text, err)
 			}
 			ms := float64(time.Since(t0).Microseconds()) / 1000
 			times = append(times, ms)
@@ -191,7 +164,7 @@ func runBenchSearch(ctx context.Context, e *env, args []string) error {
 			total = res.Total
 		}
 		sort.Float64s(times)
-		rep.Latency = append(rep.Latency, latencyReport{Kind: bq.kind, Query: bq.q.Text, Total: total, MS: times[len(times)/2]})
+		rep.Latency = append(rep.Latency, latencyReport{Kind: bq.Kind, Query: bq.Query.Text, Total: total, MS: times[len(times)/2]})
 	}
 	sort.Float64s(all)
 	rep.MedianMS = all[len(all)/2]

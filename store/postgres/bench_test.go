@@ -14,36 +14,8 @@ import (
 	"akhbar/store/sqlite"
 )
 
-// benchQueries are the 20 latency queries of `akhbar bench search`
-// (cmd/akhbar/bench.go, the SQLite benchmark), so both backends answer the
-// same questions. The last one is timed at page 1,000 reached by cursor.
-var benchQueries = []struct {
-	name string
-	q    store.Query
-}{
-	{"rare word", store.Query{Text: "كازاخستان"}},
-	{"rare word 2", store.Query{Text: "بيلاروسيا"}},
-	{"common word", store.Query{Text: "الحكومة"}},
-	{"common word 2", store.Query{Text: "المملكة"}},
-	{"two words", store.Query{Text: "أسعار النفط"}},
-	{"phrase", store.Query{Text: `"مجلس الوزراء"`}},
-	{"phrase 2", store.Query{Text: `"الأمم المتحدة"`}},
-	{"person", store.Query{Text: "ترامب"}},
-	{"person variant", store.Query{Text: "ترمب"}},
-	{"place", store.Query{Text: "موسكو"}},
-	{"prefix", store.Query{Text: "سوري*"}},
-	{"or", store.Query{Text: "إيران OR العراق"}},
-	{"not", store.Query{Text: "النفط NOT أسعار"}},
-	{"date range", store.Query{Text: "الانتخابات", From: "2018-01", To: "2018-06"}},
-	{"source filter", store.Query{Text: "الرياض", Site: "alriyadh"}},
-	{"date + source", store.Query{Text: "الهلال", Site: "alriyadh", From: "2015-07-01", To: "2015-08-31"}},
-	{"entity type filter", store.Query{Text: "اتفاق", EntityType: "PER"}},
-	{"facets", store.Query{Text: "الحكومة", Facets: true}},
-	{"newest first", store.Query{Text: "الحكومة", Sort: store.Newest}},
-	{pageByCursor, store.Query{Text: "المملكة", Limit: 10}},
-}
-
-const pageByCursor = "page 1000 by cursor"
+// benchQueries are the latency queries of `akhbar bench search`.
+var benchQueries = store.LatencyQueries()
 
 // walk returns q moved to page 1,000 (or the last page) by cursor.
 func walk(ctx context.Context, s store.Store, q store.Query) (store.Query, error) {
@@ -103,10 +75,10 @@ func BenchmarkSearch(b *testing.B) {
 			var all []time.Duration
 			queries := make([]store.Query, len(benchQueries))
 			for i, bq := range benchQueries {
-				queries[i] = bq.q
-				if bq.name == pageByCursor { // walked once, outside the timing
+				queries[i] = bq.Query
+				if bq.Deep { // walked once, outside the timing
 					var err error
-					if queries[i], err = walk(ctx, be.s, bq.q); err != nil {
+					if queries[i], err = walk(ctx, be.s, bq.Query); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -117,10 +89,10 @@ func BenchmarkSearch(b *testing.B) {
 					res, err := be.s.Search(ctx, queries[i])
 					d := time.Since(t0)
 					if err != nil {
-						b.Fatalf("%s: %v", bq.name, err)
+						b.Fatalf("%s: %v", bq.Kind, err)
 					}
-					totals[be.name+"\t"+bq.name] = res.Total
-					lat[be.name][bq.name] = append(lat[be.name][bq.name], d)
+					totals[be.name+"\t"+bq.Kind] = res.Total
+					lat[be.name][bq.Kind] = append(lat[be.name][bq.Kind], d)
 					all = append(all, d)
 				}
 			}
@@ -135,9 +107,9 @@ func BenchmarkSearch(b *testing.B) {
 		fmt.Fprintf(&t, " %20s", be.name)
 	}
 	for _, bq := range benchQueries {
-		fmt.Fprintf(&t, "\n%-22s", bq.name)
+		fmt.Fprintf(&t, "\n%-22s", bq.Kind)
 		for _, be := range backends {
-			fmt.Fprintf(&t, " %11.1f %8d", ms(percentile(lat[be.name][bq.name], 0.5)), totals[be.name+"\t"+bq.name])
+			fmt.Fprintf(&t, " %11.1f %8d", ms(percentile(lat[be.name][bq.Kind], 0.5)), totals[be.name+"\t"+bq.Kind])
 		}
 	}
 	for _, p := range []float64{0.5, 0.95} {
