@@ -166,7 +166,7 @@ func parseJSONLine(line []byte) (*Article, error) {
 		return a, fmt.Errorf("empty \"text\"")
 	}
 	a.URL, a.Site, a.Byline, a.Lang = ja.URL, siteName(ja.Source), ja.Author, ja.Lang
-	a.Categories = categories(ja.Category)
+	a.Categories = stringOrList(ja.Category)
 	if ja.Date != "" {
 		ts, err := ParseTimestamp(ja.Date)
 		if err != nil {
@@ -255,20 +255,3 @@ func siteName(s string) string {
 }
 
 // categories reads "category": a string or a list of strings.
-func categories(raw json.RawMessage) []string {
-	if len(raw) == 0 {
-		return nil
-	}
-	var one string
-	if json.Unmarshal(raw, &one) == nil {
-		if one == "" {
-			return nil
-		}
-		return []string{one}
-	}
-	var many []string
-	if json.Unmarshal(raw, &many) == nil {
-		return many
-	}
-	return nil
-}
