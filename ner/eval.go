@@ -1,5 +1,7 @@
 package ner
 
+import "strings"
+
 // Score is precision, recall and F1 over entity chunks of one type (or of
 // all types).
 type Score struct {
@@ -18,6 +20,19 @@ type Scores struct {
 	ByType  map[string]Score `json:"by_type"`
 	Tokens  int              `json:"tokens"`
 	Correct int              `json:"correct_tokens"` // tokens whose tag is right
+	// Mistakes are the chunks missed or found wrongly, in corpus order.
+	Mistakes []Mistake `json:"mistakes,omitempty"`
+}
+
+// Mistake is one chunk the tagger got wrong: a gold chunk it missed (Found
+// is "") or a chunk it found that is not gold (Gold is "" when no gold chunk
+// has that span, else the gold type of the same span).
+type Mistake struct {
+	Sentence int    `json:"sentence"` // index of the sentence in the input
+	Text     string `json:"text"`     // the chunk's tokens, joined by spaces
+	Gold     string `json:"gold"`     // gold type of the span, or ""
+	Found    string `json:"found"`    // type the tagger gave the span, or ""
+	Context  string `json:"context"`  // up to three tokens each side
 }
 
 type chunk struct {
@@ -80,7 +95,11 @@ func Evaluate(t *Tagger, sents []Sentence) Scores {
 			ts.Gold++
 			sc.ByType[c.typ] = ts
 		}
+		found := map[chunk]bool{}
+		foundType := map[[2]int]string{}
 		for _, c := range chunks(pred) {
+			found[c] = true
+			foundType[[2]int{c.start, c.end}] = c.typ
 			sc.All.Predicted++
 			ts := sc.ByType[c.typ]
 			ts.Predicted++
@@ -90,6 +109,20 @@ func Evaluate(t *Tagger, sents []Sentence) Scores {
 			}
 			sc.ByType[c.typ] = ts
 		}
+		goldType := map[[2]int]string{}
+		for c := range gold {
+			goldType[[2]int{c.start, c.end}] = c.typ
+		}
+		for _, c := range chunks(s.Tags) {
+			if !found[c] {
+				sc.Mistakes = append(sc.Mistakes, mistake(si, toks, c, c.typ, foundType[[2]int{c.start, c.end}]))
+			}
+		}
+		for _, c := range chunks(pred) {
+			if gt, ok := goldType[[2]int{c.start, c.end}]; !gold[c] && !ok {
+				sc.Mistakes = append(sc.Mistakes, mistake(si, toks, c, gt, c.typ))
+			}
+		}
 	}
 	sc.All.finish()
 	for k, v := range sc.ByType {
@@ -97,6 +130,12 @@ func Evaluate(t *Tagger, sents []Sentence) Scores {
 		sc.ByType[k] = v
 	}
 	return sc
+}
+
+func mistake(si int, toks []string, c chunk, gold, found string) Mistake {
+	lo, hi := max(c.start-3, 0), min(c.end+3, len(toks))
+	ctx := strings.Join(toks[lo:c.start], " ") + " [" + strings.Join(toks[c.start:c.end], " ") + "] " + strings.Join(toks[c.end:hi], " ")
+	return Mistake{Sentence: si, Text: strings.Join(toks[c.start:c.end], " "), Gold: gold, Found: found, Context: strings.TrimSpace(ctx)}
 }
 
 func (s *Score) finish() {

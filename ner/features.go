@@ -34,6 +34,7 @@ type view struct {
 type resources struct {
 	classes *Classes
 	lex     *Lexicon
+	corp    corpusStats // how the first stage tagged words in unlabelled news; second stage only
 }
 
 // views appends the views of toks to dst, with their lexicon matches.
@@ -159,6 +160,17 @@ const (
 	fDocPrev
 	fDocNext
 	fDocWord
+	fCorp
+	fCorpSize
+	fCorpPrev
+	fCorpNext
+	fCorpType
+	fCorpCue
+	fSuffixPrev
+	fSuffixNext
+	fPrefixPrev
+	fWordPrevClass
+	fWordNextClass
 )
 
 const (
@@ -266,6 +278,19 @@ func features(dst []uint64, views []view, i int) []uint64 {
 		hashInt(hashKind(fAlRatio), int64(v.alRatio)<<4|int64(p.alRatio)),
 		hashStr(hashInt(hashKind(fCueWord), int64(p.cue)), v.base),
 		hashInt(hashKind(fGazPart), int64(b2i(v.gazPart))|int64(b2i(p.gazPart))<<1|int64(b2i(n.gazPart))<<2),
+	)
+	// The neighbours' endings and beginnings (a nisba or plural after a
+	// name, an article before it), and each neighbour word with this word's
+	// coarse class (شركة + a class of brand-like words).
+	sufPrev, _ := runeSuffix(p.base, 2)
+	sufNext, _ := runeSuffix(n.base, 2)
+	prePrev, _ := runePrefix(p.base, 2)
+	dst = append(dst,
+		hashStr(hashKind(fSuffixPrev), sufPrev),
+		hashStr(hashKind(fSuffixNext), sufNext),
+		hashStr(hashKind(fPrefixPrev), prePrev),
+		hashInt(hashStr(hashKind(fWordPrevClass), p.w), int64(v.coarse)),
+		hashInt(hashStr(hashKind(fWordNextClass), n.w), int64(v.coarse)),
 	)
 	if v.kind != arabic.Word && v.kind != arabic.Latin {
 		return dst

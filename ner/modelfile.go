@@ -13,7 +13,7 @@ import (
 
 // The model file is gzip-compressed binary:
 //
-//	magic "AKNER1\n"
+//	magic "AKNER2\n" ("AKNER1\n" files, which lack the corpus tally, load too)
 //	uvarint nTags, then each tag name (uvarint length, bytes)
 //	first-stage weights: float32 bias against O, (nTags+1)*nTags float32
 //	  transition scores (little endian), uvarint feature count; per
@@ -22,8 +22,13 @@ import (
 //	one byte: 1 if second-stage weights follow (same layout), else 0
 //	uvarint word count; per word: name, uvarint count, fine, coarse
 //	uvarint lexicon size; per entry: name, one byte of kind bits
+//	uvarint tally size; per word: name, uvarint counts of O, PER, ORG, LOC,
+//	  MISC, then of cue contexts cuePER to cueMISC
 //	trailer "END\n"
-const modelMagic = "AKNER1\n"
+const (
+	modelMagic   = "AKNER2\n"
+	modelMagicV1 = "AKNER1\n"
+)
 
 // limits that keep a corrupt file from asking for absurd memory.
 const (
@@ -81,6 +86,18 @@ func writeModel(w io.Writer, t *Tagger, minWeight float32) error {
 	for _, n := range names {
 		str(n)
 		bw.WriteByte(t.res.lex.names[n])
+	}
+	tallied := make([]string, 0, len(t.res.corp))
+	for wd := range t.res.corp {
+		tallied = append(tallied, wd)
+	}
+	slices.Sort(tallied)
+	uv(uint64(len(tallied)))
+	for _, wd := range tallied {
+		str(wd)
+		for _, n := range t.res.corp[wd] {
+			uv(uint64(n))
+		}
 	}
 	bw.WriteString("END\n")
 	if err := bw.Flush(); err != nil {
@@ -153,7 +170,7 @@ func decodeModel(r io.Reader, name string) (t *Tagger, err error) {
 	}
 	br := bufio.NewReader(zr)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != modelMagic && string(magic) != modelMagicV1) {
 		return nil, fail("bad magic", err)
 	}
 	uv := func() (uint64, error) { return binary.ReadUvarint(br) }
@@ -237,6 +254,31 @@ func decodeModel(r io.Reader, name string) (t *Tagger, err error) {
 			lex.set(n, b)
 		}
 	}
+	var corp corpusStats
+	if string(magic) == modelMagic {
+		nc, err := uv()
+		if err != nil || nc > maxWords {
+			return nil, fail(fmt.Sprintf("tally size %d", nc), err)
+		}
+		if nc > 0 {
+			corp = make(corpusStats, nc)
+		}
+		for i := range nc {
+			wd, err := str()
+			if err != nil || wd == "" {
+				return nil, fail(fmt.Sprintf("tally word %d", i), err)
+			}
+			c := new(tally)
+			for j := range c {
+				n, err := uv()
+				if err != nil || n > math.MaxUint32 {
+					return nil, fail(fmt.Sprintf("tally of %q", wd), err)
+				}
+				c[j] = uint32(n)
+			}
+			corp[wd] = c
+		}
+	}
 	trailer := make([]byte, 4)
 	if _, err := io.ReadFull(br, trailer); err != nil || string(trailer) != "END\n" {
 		return nil, fail("missing trailer", err)
@@ -248,7 +290,7 @@ func decodeModel(r io.Reader, name string) (t *Tagger, err error) {
 	if err := zr.Close(); err != nil {
 		return nil, fail("gzip", err)
 	}
-	return newTagger(w, w2, resources{classes: c, lex: lex}), nil
+	return newTagger(w, w2, resources{classes: c, lex: lex, corp: corp}), nil
 }
 
 // readWeights reads one weight set written by writeWeights.

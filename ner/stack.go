@@ -99,7 +99,7 @@ func (st docStats) docSignal(v *view, own int) int64 {
 }
 
 // stackFeatures appends the second stage's extra features of position i.
-func stackFeatures(dst []uint64, views []view, tags []int, st docStats, i int) []uint64 {
+func stackFeatures(dst []uint64, views []view, tags []int, st docStats, corp corpusStats, i int) []uint64 {
 	tagAt := func(j int) int64 {
 		switch {
 		case j < 0:
@@ -116,6 +116,9 @@ func stackFeatures(dst []uint64, views []view, tags []int, st docStats, i int) [
 		return st.docSignal(&views[j], tags[j])
 	}
 	own := sig(i)
+	if corp != nil {
+		dst = corpusFeatures(dst, views, corp, i)
+	}
 	return append(dst,
 		hashInt(hashKind(fS1Tag), tagAt(i)),
 		hashInt(hashKind(fS1Prev), tagAt(i-1)<<8|tagAt(i)),

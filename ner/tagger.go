@@ -71,18 +71,9 @@ func (t *Tagger) Tag(tokens []arabic.Token) []Mention {
 	all := t.res.views(make([]view, 0, len(tokens)), tokens)
 	var doc [][]view
 	var starts []int
-	start := 0
-	for start < len(tokens) {
-		end := start
-		for end < len(tokens) && end-start < maxSeq {
-			end++
-			if endsSentence(tokens[end-1]) {
-				break
-			}
-		}
-		doc = append(doc, all[start:end])
-		starts = append(starts, start)
-		start = end
+	for _, b := range sentenceBounds(tokens) {
+		doc = append(doc, all[b[0]:b[1]])
+		starts = append(starts, b[0])
 	}
 	for s, tags := range t.tagDoc(doc, buf) {
 		out = t.appendMentions(out, tokens, starts[s], tags)
@@ -143,7 +134,7 @@ func (t *Tagger) decode(w *weights, views []view, s1 []int, st docStats, keys []
 			}
 		}
 		if s1 != nil {
-			buf.keys = stackFeatures(buf.keys, views, s1, st, i)
+			buf.keys = stackFeatures(buf.keys, views, s1, st, t.res.corp, i)
 		}
 		w.emit(buf.scores[i*nTags:(i+1)*nTags], buf.keys)
 	}

@@ -32,6 +32,14 @@ type TrainOptions struct {
 	// model: raising it trades precision for recall. Choose it on a dev
 	// split (akhbar train ner --dev prints F1 for a range of biases).
 	OBias float32
+	// Unlabelled texts (whole articles), when given with Stack, are tagged by
+	// the first stage; the second stage then sees how each word was tagged
+	// across them (see corpus.go). Each fold's first stage tags them for the
+	// training sentences it did not see, so that the second stage learns how
+	// far to trust a tally on words it has not been trained on.
+	Unlabelled []string
+	// Note, when set, receives a line about each pass over Unlabelled.
+	Note func(string)
 	// Dev, when set, is scored after every epoch of the final stages.
 	Dev []Sentence
 	// Progress, when set, is called after every epoch.
@@ -73,6 +81,9 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 	if opts.Progress == nil {
 		opts.Progress = func(EpochReport) {}
 	}
+	if opts.Note == nil {
+		opts.Note = func(string) {}
+	}
 	res := resources{classes: opts.Classes, lex: opts.Lexicon}
 	data := make([]trainSent, len(sents))
 	for si, s := range sents {
@@ -91,14 +102,13 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 		}
 		data[si] = ts
 	}
-	devScore := func(w, w2 *weights) *Scores {
+	w1, err := perceptron(ctx, data, opts, "stage 1", func(w *weights) *Scores {
 		if len(opts.Dev) == 0 {
 			return nil
 		}
-		sc := Evaluate(newTagger(w, w2, res), opts.Dev)
+		sc := Evaluate(newTagger(w, nil, res), opts.Dev)
 		return &sc
-	}
-	w1, err := perceptron(ctx, data, opts, "stage 1", func(w *weights) *Scores { return devScore(w, nil) })
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -109,6 +119,19 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 	// First-stage tags of every training sentence from a model that did not
 	// see its document: cross-validation over documents.
 	s1 := make([][]int, len(data))
+	foldRes := make([]resources, opts.Folds)
+	tally := func(w *weights, what string) (corpusStats, error) {
+		if len(opts.Unlabelled) == 0 {
+			return nil, nil
+		}
+		began := time.Now()
+		st, n, err := tallyCorpus(ctx, w, res, opts.Unlabelled)
+		if err != nil {
+			return nil, err
+		}
+		opts.Note(fmt.Sprintf("%-9s tagged %d unlabelled tokens: %d words tallied  %s", what, n, len(st), time.Since(began).Round(time.Millisecond)))
+		return st, nil
+	}
 	for f := range opts.Folds {
 		var in []trainSent
 		var held []int
@@ -127,6 +150,10 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 			return nil, err
 		}
 		tf := newTagger(wf, nil, res)
+		foldRes[f] = res
+		if foldRes[f].corp, err = tally(wf, fmt.Sprintf("fold %d/%d", f+1, opts.Folds)); err != nil {
+			return nil, err
+		}
 		buf := new(buffers)
 		for _, si := range held {
 			s1[si] = slices.Clone(tf.decode(wf, data[si].views, nil, nil, nil, buf))
@@ -140,7 +167,12 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 			s1[si] = slices.Clone(t1.decode(w1, data[si].views, nil, nil, nil, buf))
 		}
 	}
-	// Second-stage features from those tags and the documents' statistics.
+	full := res
+	if full.corp, err = tally(w1, "stage 1"); err != nil {
+		return nil, err
+	}
+	// Second-stage features from those tags, the documents' statistics and
+	// the held-out fold's tally of the unlabelled text.
 	stacked := make([]trainSent, len(data))
 	for d := 0; d < len(data); d += docSize {
 		end := min(d+docSize, len(data))
@@ -152,17 +184,27 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Tagger, e
 		for si := d; si < end; si++ {
 			ts := trainSent{views: data[si].views, gold: data[si].gold, keys: make([][]uint64, len(data[si].keys))}
 			for i, k := range data[si].keys {
-				ts.keys[i] = stackFeatures(slices.Clip(k), ts.views, s1[si], st, i)
+				corp := full.corp
+				if fr := foldRes[(si/docSize)%opts.Folds]; fr.corp != nil {
+					corp = fr.corp
+				}
+				ts.keys[i] = stackFeatures(slices.Clip(k), ts.views, s1[si], st, corp, i)
 			}
 			stacked[si] = ts
 		}
 	}
-	w2, err := perceptron(ctx, stacked, opts, "stage 2", func(w *weights) *Scores { return devScore(w1, w) })
+	w2, err := perceptron(ctx, stacked, opts, "stage 2", func(w *weights) *Scores {
+		if len(opts.Dev) == 0 {
+			return nil
+		}
+		sc := Evaluate(newTagger(w1, w, full), opts.Dev)
+		return &sc
+	})
 	if err != nil {
 		return nil, err
 	}
 	w1.oBias, w2.oBias = opts.OBias, opts.OBias
-	return newTagger(w1, w2, res), nil
+	return newTagger(w1, w2, full), nil
 }
 
 // BiasCurve returns the scores of t on sents for each bias against O in

@@ -19,7 +19,7 @@ and type, conlleval rules), per type, and tokens tagged per second, then
 entities found wrongly.
 
 Usage:
-  akhbar eval ner --conll FILE [--model PATH] [--dev FRACTION] [--min F1] [--json]
+  akhbar eval ner --conll FILE [--model PATH] [--dev FRACTION] [--min F1] [--errors] [--json]
 
 Example (the dev split: the last 10% of the training file):
   akhbar eval ner --conll ../shared/data/anercorp/anercorp_train.txt --dev 0.1 --min 0.75`)
@@ -28,6 +28,7 @@ Example (the dev split: the last 10% of the training file):
 	dev := fs.Float64("dev", 0, "score only the last `fraction` of the file's sentences (the dev split of 'train ner --dev')")
 	minF1 := fs.Float64("min", 0, "exit with status 1 when overall F1 is below this `bar`")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	showErrors := fs.Bool("errors", false, "also list every entity missed or found wrongly, with its context")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -60,6 +61,9 @@ Example (the dev split: the last 10% of the training file):
 	sc := ner.Evaluate(t, sents)
 	secs := time.Since(began).Seconds()
 	rate := float64(sc.Tokens) / max(secs, 1e-9)
+	if !*showErrors {
+		sc.Mistakes = nil
+	}
 	if *asJSON {
 		out := struct {
 			ner.Scores
@@ -76,6 +80,9 @@ Example (the dev split: the last 10% of the training file):
 	} else {
 		fmt.Fprintf(e.stdout, "%d sentences, %d tokens, %.0f tokens/s (features, decoding and scoring)\n", len(sents), sc.Tokens, rate)
 		printNERScores(e, sc)
+		for _, m := range sc.Mistakes {
+			fmt.Fprintf(e.stdout, "%5d  gold %-4s found %-4s  %s\n", m.Sentence+1, orDash(m.Gold), orDash(m.Found), m.Context)
+		}
 		fmt.Fprintf(e.stdout, "%d passed, %d failed\n", sc.All.Correct, sc.All.Gold+sc.All.Predicted-2*sc.All.Correct)
 	}
 	if sc.All.F1 < *minF1 {
@@ -98,4 +105,12 @@ func printNERScores(e *env, sc ner.Scores) {
 	s := sc.All
 	fmt.Fprintf(e.stdout, "%-5s %6d %6d %6d %8.4f %8.4f %8.4f\n", "all", s.Gold, s.Predicted, s.Correct, s.Precision, s.Recall, s.F1)
 	fmt.Fprintf(e.stdout, "token accuracy %.4f\n", float64(sc.Correct)/float64(max(sc.Tokens, 1)))
+}
+
+// orDash returns s, or "-" when s is empty.
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

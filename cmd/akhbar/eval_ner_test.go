@@ -85,11 +85,11 @@ func TestTrainNERTinyCorpus(t *testing.T) {
 	conll := writeTemp(t, "train.conll", b.String())
 	model := filepath.Join(t.TempDir(), "m.gz")
 	var out, errb bytes.Buffer
-	code := run(context.Background(), &env{stdout: &out, stderr: &errb}, []string{"train", "ner", "--conll", conll, "--epochs", "3", "--out", model})
+	code := run(context.Background(), &env{stdout: &out, stderr: &errb}, []string{"train", "ner", "--conll", conll, "--epochs", "5", "--out", model})
 	if code != 0 {
 		t.Fatalf("train: code %d: %s", code, errb.String())
 	}
-	if !strings.Contains(out.String(), "epoch  3") {
+	if !strings.Contains(out.String(), "epoch  5") {
 		t.Errorf("no progress per epoch: %q", out.String())
 	}
 	out.Reset()

@@ -45,9 +45,14 @@ Training is deterministic for a seed and prints one line per epoch.
 Usage:
   akhbar train ner --conll FILE [--conll FILE...] --out MODEL [flags]
 
+With --stack and --news, the first stage also tags unlabelled news and the
+second stage learns from how each word was tagged across it; this pass over
+the whole news corpus (18M words) adds about a minute per fold on two cores.
+
 Example (dev split: train on the first 90%, score the last 10% every epoch):
   akhbar train ner --conll ../shared/data/anercorp/anercorp_train.txt --dev 0.1 \
-      --classes ner/model/classes.tsv --epochs 12 --out /tmp/ner.model.gz`)
+      --classes embedded --stack --news ../shared/data/news/arabic_news.jsonl.gz \
+      --out /tmp/ner.model.gz`)
 	var conll fileList
 	fs.Var(&conll, "conll", "a CoNLL training `file` (repeatable; extra arguments are more files)")
 	out := fs.String("out", "", "write the model to this `file` (required)")
@@ -59,6 +64,8 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	names := fs.String("names", "", "person-name tokens `file` (latin, spaced Arabic letters, count) for features")
 	stack := fs.Bool("stack", false, "train a second stage on the first stage's tags across the document (6x the training time)")
 	oBias := fs.Float64("o-bias", 0, "subtract this `score` from O at every token (more recall, less precision); --dev prints F1 for a range")
+	news := fs.String("news", "", "JSON-lines news `file` (.gz or plain) whose first-stage tags the second stage sees (with --stack)")
+	newsLimit := fs.Int("news-limit", 0, "read at most this many `articles` of --news (0: all)")
 	minWeight := fs.Float64("min-weight", 0.01, "prune features whose weights are all below this `magnitude`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -108,6 +115,19 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 			return err
 		}
 		opts.Lexicon = lex
+	}
+	if *news != "" {
+		if !*stack {
+			return usageError("--news needs --stack: the second stage reads the tally")
+		}
+		n, err := eachNewsArticle(ctx, *news, *newsLimit, func(title, text string) {
+			opts.Unlabelled = append(opts.Unlabelled, title+"\n"+text)
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "read %d unlabelled articles from %s\n", n, *news)
+		opts.Note = func(s string) { fmt.Fprintln(e.stdout, s) }
 	}
 	fmt.Fprintf(e.stderr, "training on %d sentences (%d held out), %d word classes, %d lexicon entries\n", len(train), len(devSents), opts.Classes.Len(), opts.Lexicon.Len())
 	opts.Progress = func(r ner.EpochReport) {

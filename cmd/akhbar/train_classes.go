@@ -69,43 +69,10 @@ Example:
 // readNewsCorpus reads the folded words of a JSON-lines news file. Numbers
 // become "<num>"; punctuation is left out.
 func readNewsCorpus(ctx context.Context, path string, limit int) (*wordclass.Corpus, int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, fmt.Errorf("opening news corpus: %w", err)
-	}
-	defer f.Close()
-	var r io.Reader = bufio.NewReaderSize(f, 1<<20)
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(r)
-		if err != nil {
-			return nil, 0, fmt.Errorf("reading %s: %w", path, err)
-		}
-		defer zr.Close()
-		r = zr
-	}
 	c := wordclass.NewCorpus()
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	var buf []byte
-	docs, line := 0, 0
-	for sc.Scan() {
-		line++
-		if line%1000 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, 0, fmt.Errorf("reading %s: %w", path, err)
-			}
-		}
-		var a struct {
-			Title string `json:"title"`
-			Text  string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, 0, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-		if a.Text == "" {
-			continue
-		}
-		for _, s := range []string{a.Title, a.Text} {
+	docs, err := eachNewsArticle(ctx, path, limit, func(title, text string) {
+		for _, s := range []string{title, text} {
 			arabic.Scan(s, func(t arabic.Token) bool {
 				switch t.Kind {
 				case arabic.Word, arabic.Latin:
@@ -118,13 +85,59 @@ func readNewsCorpus(ctx context.Context, path string, limit int) (*wordclass.Cor
 			})
 			c.EndDoc()
 		}
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return c, docs, nil
+}
+
+// eachNewsArticle calls fn with the title and text of each article of a
+// JSON-lines news file (gzip-compressed when its name ends in .gz) that has
+// a text, up to limit articles (0: all), and returns how many it passed.
+func eachNewsArticle(ctx context.Context, path string, limit int, fn func(title, text string)) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, fmt.Errorf("opening news corpus: %w", err)
+	}
+	defer f.Close()
+	var r io.Reader = bufio.NewReaderSize(f, 1<<20)
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return 0, fmt.Errorf("reading %s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	docs, line := 0, 0
+	for sc.Scan() {
+		line++
+		if line%1000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return docs, fmt.Errorf("reading %s: %w", path, err)
+			}
+		}
+		var a struct {
+			Title string `json:"title"`
+			Text  string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return docs, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		if a.Text == "" {
+			continue
+		}
+		fn(a.Title, a.Text)
 		docs++
 		if limit > 0 && docs >= limit {
 			break
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, 0, fmt.Errorf("reading %s: %w", path, err)
+		return docs, fmt.Errorf("reading %s: %w", path, err)
 	}
-	return c, docs, nil
+	return docs, nil
 }
