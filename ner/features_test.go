@@ -82,7 +82,7 @@ func TestChunks(t *testing.T) {
 	}
 }
 
-func TestDropNisba(t *testing.T) {
+func TestDropNonNames(t *testing.T) {
 	lex := NewLexicon()
 	lex.add("الفرنسي", lexNAT)
 	lex.add("ماكرون", lexPER)
@@ -97,10 +97,18 @@ func TestDropNisba(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := slices.Clone(tt.in)
-		dropNisba(views, got)
+		dropNonNames(views, got)
 		if !slices.Equal(got, tt.want) {
-			t.Errorf("dropNisba(%v) = %v, want %v", tt.in, got, tt.want)
+			t.Errorf("dropNonNames(%v) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+	// A lone head noun of organizations refers back to a name; it is not one.
+	views = resources{}.views(nil, arabic.Tokenize("أرسلت المنظمة قوات وقالت للمنظمة الدولية"))
+	bORG, iORG := 3, 4
+	got := []int{0, bORG, 0, 0, bORG, iORG}
+	dropNonNames(views, got)
+	if want := []int{0, 0, 0, 0, bORG, iORG}; !slices.Equal(got, want) {
+		t.Errorf("dropNonNames on lone المنظمة = %v, want %v", got, want)
 	}
 }
 

@@ -150,22 +150,25 @@ func (t *Tagger) tagDoc(doc [][]view, buf *buffers) [][]int {
 	second := make([][]int, len(doc))
 	for s, views := range doc {
 		second[s] = slices.Clone(t.decode(t.w2, views, out[s], st, keys[s], buf))
-		dropNisba(views, second[s])
+		dropNonNames(views, second[s])
 	}
 	return second
 }
 
-// dropNisba untags a one-word PER or ORG mention that the lexicon knows only
-// as a nationality adjective (الرئيس البيلاروسي): the adjective is not a name
-// (ANERcorp leaves it O), though it often stands where a name would.
-func dropNisba(views []view, tags []int) {
+// dropNonNames untags one-word mentions that are not names though they often
+// stand where a name would: a PER or ORG mention that the lexicon knows only
+// as a nationality adjective (الرئيس البيلاروسي; ANERcorp leaves it O), and a
+// lone head noun of organizations (للمنظمة, الشركة), which refers back to a
+// name without being one.
+func dropNonNames(views []view, tags []int) {
 	for i, t := range tags {
-		if t == 0 || t%2 == 0 || (t-1)/2 > 1 || views[i].gazB != lexNAT {
+		if t == 0 || t%2 == 0 || (i+1 < len(tags) && tags[i+1] == t+1) {
 			continue
 		}
-		if i+1 < len(tags) && tags[i+1] == t+1 {
-			continue
+		v := &views[i]
+		nisba := (t-1)/2 <= 1 && v.gazB == lexNAT
+		if nisba || cueWords[v.bare] == cueORG || cueWords[v.base] == cueORG && v.base == v.bare {
+			tags[i] = 0
 		}
-		tags[i] = 0
 	}
 }
