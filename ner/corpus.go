@@ -45,8 +45,8 @@ func tallyCorpus(ctx context.Context, w *weights, res resources, texts []string)
 			t := newTagger(w, nil, res)
 			buf := new(buffers)
 			st := corpusStats{}
-			for i := k; i < len(texts); i += workers {
-				if i%64 == k {
+			for n, i := 0, k; i < len(texts); n, i = n+1, i+workers {
+				if n%64 == 0 {
 					if err := ctx.Err(); err != nil {
 						errs[k] = fmt.Errorf("tagging unlabelled text: %w", err)
 						return

@@ -107,3 +107,28 @@ func TestOpenReadsModelsWithoutTally(t *testing.T) {
 		t.Errorf("first-format model tags %v, want %v", b, a)
 	}
 }
+
+func TestEvaluateListsMistakes(t *testing.T) {
+	tg, err := Train(context.Background(), tinyCorpus(), TrainOptions{Epochs: 5, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The gold standard calls a common word an organization and leaves a
+	// name the tagger knows untagged.
+	s := Sentence{
+		Tokens: strings.Fields("زار سامر خليل مدينة حلب أمس"),
+		Tags:   strings.Fields("B-ORG O O O B-LOC O"),
+	}
+	sc := Evaluate(tg, []Sentence{s})
+	var got []string
+	for _, m := range sc.Mistakes {
+		got = append(got, m.Gold+">"+m.Found+":"+m.Text)
+	}
+	want := "ORG>:زار|>PER:سامر خليل"
+	if strings.Join(got, "|") != want {
+		t.Errorf("mistakes %v, want %s", got, want)
+	}
+	if sc.All.Correct != 1 || len(sc.Mistakes) != sc.All.Gold+sc.All.Predicted-2*sc.All.Correct {
+		t.Errorf("scores %+v do not match %d mistakes", sc.All, len(sc.Mistakes))
+	}
+}

@@ -104,3 +104,38 @@ func TestTrainNERTinyCorpus(t *testing.T) {
 		t.Errorf("train without --out: code %d, want 2", code)
 	}
 }
+
+func TestTrainNERWithNews(t *testing.T) {
+	var b strings.Builder
+	for range 5 {
+		b.WriteString(nerFixture + "\n")
+	}
+	conll := writeTemp(t, "train.conll", b.String())
+	// Two articles composed for this test, one of them without text (skipped).
+	news := writeTemp(t, "news.jsonl", `{"title":"زيارة","text":"وصل الرئيس فلاديمير بوتين إلى القاهرة. وصل الوفد إلى موسكو."}
+{"title":"بلا نص","text":""}
+`)
+	model := filepath.Join(t.TempDir(), "m.gz")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--stack", "--news", news}, 0, "tagged"},
+		{[]string{"--news", news}, 2, "--news needs --stack"},
+		{[]string{"--stack", "--news", filepath.Join(t.TempDir(), "missing.jsonl")}, 1, "missing.jsonl"},
+		{[]string{"--stack", "--news", writeTemp(t, "bad.jsonl", "{not json\n")}, 1, "bad.jsonl:1"},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		args := append([]string{"train", "ner", "--conll", conll, "--epochs", "5", "--out", model}, tt.args...)
+		code := run(context.Background(), &env{stdout: &out, stderr: &errb}, args)
+		if code != tt.code || !strings.Contains(out.String()+errb.String(), tt.want) {
+			t.Errorf("%v: code %d, want %d with %q\n%s%s", tt.args, code, tt.code, tt.want, out.String(), errb.String())
+		}
+	}
+	var out bytes.Buffer
+	if code := run(context.Background(), &env{stdout: &out, stderr: &bytes.Buffer{}}, []string{"eval", "ner", "--conll", conll, "--model", model, "--errors"}); code != 0 {
+		t.Errorf("eval of the model trained with news: code %d\n%s", code, out.String())
+	}
+}
