@@ -42,6 +42,11 @@ func TestTallyCorpusCountsTagsAndCues(t *testing.T) {
 	if st["نادره"] != nil {
 		t.Error("a word seen once kept its tally")
 	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := tallyCorpus(ctx, stage1.w, stage1.res, unlabelledNews()); err == nil {
+		t.Error("tallyCorpus ran on after its context was cancelled")
+	}
 }
 
 func TestTrainWithUnlabelledKeepsTallyInModel(t *testing.T) {
