@@ -122,3 +122,14 @@ func TestLexiconAddsDefiniteNisba(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitAtConjunction(t *testing.T) {
+	views := resources{}.views(nil, arabic.Tokenize("التقى بري والسنيورة في بيروت وزارة الخارجية والتعاون"))
+	bPER, iPER, bORG, iORG := 1, 2, 3, 4
+	got := []int{0, bPER, iPER, 0, 5, bORG, iORG, iORG}
+	splitAtConjunction(views, got)
+	// Two people, not one; the organization keeps its و.
+	if want := []int{0, bPER, bPER, 0, 5, bORG, iORG, iORG}; !slices.Equal(got, want) {
+		t.Errorf("splitAtConjunction = %v, want %v", got, want)
+	}
+}

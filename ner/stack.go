@@ -2,6 +2,7 @@ package ner
 
 import (
 	"slices"
+	"strings"
 
 	"akhbar/arabic"
 )
@@ -151,6 +152,7 @@ func (t *Tagger) tagDoc(doc [][]view, buf *buffers) [][]int {
 	for s, views := range doc {
 		second[s] = slices.Clone(t.decode(t.w2, views, out[s], st, keys[s], buf))
 		dropNonNames(views, second[s])
+		splitAtConjunction(views, second[s])
 	}
 	return second
 }
@@ -169,6 +171,17 @@ func dropNonNames(views []view, tags []int) {
 		nisba := (t-1)/2 <= 1 && v.gazB == lexNAT
 		if nisba || cueWords[v.bare] == cueORG || cueWords[v.base] == cueORG && v.base == v.bare {
 			tags[i] = 0
+		}
+	}
+}
+
+// splitAtConjunction starts a new PER or LOC mention at a word that takes the
+// conjunction و inside one (بري والسنيورة: two people; the names of people and
+// places seldom hold a و, organizations and works often do).
+func splitAtConjunction(views []view, tags []int) {
+	for i, t := range tags {
+		if isInside(t) && (t-1)/2 != 1 && (t-1)/2 != 3 && strings.HasPrefix(views[i].pre, "و") {
+			tags[i] = t - 1
 		}
 	}
 }
