@@ -133,3 +133,13 @@ func TestSplitAtConjunction(t *testing.T) {
 		t.Errorf("splitAtConjunction = %v, want %v", got, want)
 	}
 }
+
+func TestQuotedPlaces(t *testing.T) {
+	views := resources{}.views(nil, arabic.Tokenize("قالت « الشرق الأوسط » إن الشرق الأوسط يتغير"))
+	got := []int{0, 0, bLOC, bLOC + 1, 0, 0, bLOC, bLOC + 1, 0}
+	quotedPlaces(views, got)
+	// The newspaper in guillemets is an organization; the region is not.
+	if want := []int{0, 0, bORG, bORG + 1, 0, 0, bLOC, bLOC + 1, 0}; !slices.Equal(got, want) {
+		t.Errorf("quotedPlaces = %v, want %v", got, want)
+	}
+}

@@ -5,6 +5,14 @@ var types = [...]string{PER, ORG, LOC, MISC}
 
 const nTags = 1 + 2*len(types)
 
+// The B- tags of each type; the I- tag of a type is its B- tag plus one.
+const (
+	bPER = 1 + 2*iota
+	bORG
+	bLOC
+	bMISC
+)
+
 // tagStart is the index of the virtual tag before the first token.
 const tagStart = nTags
 
