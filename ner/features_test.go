@@ -143,3 +143,27 @@ func TestQuotedPlaces(t *testing.T) {
 		t.Errorf("quotedPlaces = %v, want %v", got, want)
 	}
 }
+
+func TestQuotedWorks(t *testing.T) {
+	tests := []struct {
+		text string
+		in   []int
+		want []int
+	}{
+		// A programme's title after برنامج is one MISC mention, whatever
+		// the first stage made of its words.
+		{"قدم برنامج « حوار من القلب » أمس", []int{0, 0, 0, bPER, 0, bLOC, 0, 0}, []int{0, 0, 0, bMISC, bMISC + 1, bMISC + 1, 0, 0}},
+		{"على استاد \" سلتيك بارك \" في غلاسكو", []int{0, 0, 0, bORG, bORG + 1, 0, 0, bLOC}, []int{0, 0, 0, bMISC, bMISC + 1, 0, 0, bLOC}},
+		// Not after a title head, or too long to be a title: left alone.
+		{"قالت صحيفة « نيويورك تايمز » أمس", []int{0, 0, 0, bORG, bORG + 1, 0, 0}, []int{0, 0, 0, bORG, bORG + 1, 0, 0}},
+		{"بعنوان « لا أحد يعرف ما حدث هنا »", []int{0, 0, 0, 0, 0, 0, 0, 0, 0}, []int{0, 0, 0, 0, 0, 0, 0, 0, 0}},
+	}
+	for _, tt := range tests {
+		views := resources{}.views(nil, arabic.Tokenize(tt.text))
+		got := slices.Clone(tt.in)
+		quotedWorks(views, got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: quotedWorks = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -154,6 +154,7 @@ func (t *Tagger) tagDoc(doc [][]view, buf *buffers) [][]int {
 		dropNonNames(views, second[s])
 		splitAtConjunction(views, second[s])
 		quotedPlaces(views, second[s])
+		quotedWorks(views, second[s])
 	}
 	return second
 }
@@ -205,5 +206,41 @@ func quotedPlaces(views []view, tags []int) {
 				tags[k] = bORG + 1
 			}
 		}
+	}
+}
+
+// titleHeads are the words, folded and without proclitics, after which a
+// short quoted phrase is the title of a work or the name of a venue (MISC):
+// برنامج « حوار من القلب », بعنوان « هرم الأحلام », استاد " سلتيك بارك ".
+var titleHeads = map[string]bool{
+	"برنامج": true, "برنامجها": true, "برنامجه": true, "بعنوان": true, "عنوان": true, "عنوانها": true,
+	"فيلم": true, "مسلسل": true, "كتاب": true, "روايه": true, "اغنيه": true, "البوم": true, "مسرحيه": true,
+	"ملعب": true, "استاد": true,
+}
+
+// quotedWorks tags as one MISC mention a quoted phrase of one to four words
+// right after a title head.
+func quotedWorks(views []view, tags []int) {
+	for i := 1; i+2 < len(tags); i++ {
+		open := views[i].w
+		if (open != "«" && open != "\"") || !titleHeads[strings.TrimPrefix(views[i-1].bare, "ال")] {
+			continue
+		}
+		close := "»"
+		if open == "\"" {
+			close = open
+		}
+		j := i + 1
+		for j < len(tags) && j-i <= 5 && views[j].kind == arabic.Word {
+			j++
+		}
+		if j == i+1 || j-i > 5 || j >= len(tags) || views[j].w != close {
+			continue
+		}
+		tags[i+1] = bMISC
+		for k := i + 2; k < j; k++ {
+			tags[k] = bMISC + 1
+		}
+		i = j
 	}
 }
