@@ -167,3 +167,17 @@ func TestQuotedWorks(t *testing.T) {
 		}
 	}
 }
+
+func TestClubsByAgreement(t *testing.T) {
+	lex := NewLexicon()
+	lex.add("فرنسي", lexNAT)
+	lex.add("مالي", lexNAT)
+	views := resources{lex: lex}.views(nil, arabic.Tokenize("فاز ليون الفرنسي وزار ليون الفرنسية وسوق دبي المالي"))
+	got := []int{0, bLOC, 0, 0, bLOC, 0, 0, bLOC, 0}
+	clubsByAgreement(views, got)
+	// The club takes the masculine adjective, the city the feminine;
+	// المالي is also "financial" and tells nothing.
+	if want := []int{0, bORG, 0, 0, bLOC, 0, 0, bLOC, 0}; !slices.Equal(got, want) {
+		t.Errorf("clubsByAgreement = %v, want %v", got, want)
+	}
+}

@@ -155,6 +155,7 @@ func (t *Tagger) tagDoc(doc [][]view, buf *buffers) [][]int {
 		splitAtConjunction(views, second[s])
 		quotedPlaces(views, second[s])
 		quotedWorks(views, second[s])
+		clubsByAgreement(views, second[s])
 	}
 	return second
 }
@@ -243,4 +244,34 @@ func quotedWorks(views []view, tags []int) {
 		}
 		i = j
 	}
+}
+
+// clubsByAgreement retypes as ORG a LOC mention followed by a masculine
+// nationality adjective: places take the feminine (ليون الفرنسية, the city),
+// clubs the masculine (ليون الفرنسي, the club). المالي (Malian, but also
+// financial) is left out. In ANERcorp, 57 ORG and 13 LOC mentions stand before
+// such an adjective, several of those LOC being clubs too.
+func clubsByAgreement(views []view, tags []int) {
+	for i := 0; i < len(tags); i++ {
+		if tags[i] != bLOC {
+			continue
+		}
+		j := i + 1
+		for j < len(tags) && tags[j] == bLOC+1 {
+			j++
+		}
+		if j < len(tags) && tags[j] == 0 && masculineNisba(&views[j]) {
+			tags[i] = bORG
+			for k := i + 1; k < j; k++ {
+				tags[k] = bORG + 1
+			}
+		}
+		i = j - 1
+	}
+}
+
+// masculineNisba reports whether v is a definite masculine nationality
+// adjective (الفرنسي, not الفرنسية).
+func masculineNisba(v *view) bool {
+	return v.gazB == lexNAT && v.w != "المالي" && strings.HasPrefix(v.w, "ال") && strings.HasSuffix(v.w, "ي")
 }
