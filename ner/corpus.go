@@ -102,11 +102,7 @@ func (st corpusStats) add(views []view, tags []int) {
 			c = new(tally)
 			st[k] = c
 		}
-		ty := 0
-		if t := tags[i]; t != 0 {
-			ty = 1 + (t-1)/2
-		}
-		c[ty]++
+		c[countSlot(tags[i])]++
 		if i > 0 && views[i-1].cue != cueNone {
 			c[len(types)+int(views[i-1].cue)]++
 		}

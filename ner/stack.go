@@ -44,11 +44,7 @@ func newDocStats(doc [][]view, tags [][]int) docStats {
 				c = new([1 + len(types)]uint16)
 				st[k] = c
 			}
-			ty := 0
-			if t := tags[s][i]; t != 0 {
-				ty = 1 + (t-1)/2
-			}
-			if c[ty] < 0xffff {
+			if ty := countSlot(tags[s][i]); c[ty] < 0xffff {
 				c[ty]++
 			}
 		}
@@ -71,11 +67,7 @@ func (st docStats) docSignal(v *view, own int) int64 {
 	}
 	counts := *c
 	if own >= 0 {
-		ty := 0
-		if own != 0 {
-			ty = 1 + (own-1)/2
-		}
-		if counts[ty] > 0 {
+		if ty := countSlot(own); counts[ty] > 0 {
 			counts[ty]--
 		}
 	}

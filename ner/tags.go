@@ -35,6 +35,15 @@ func tagType(t int) string {
 	return types[(t-1)/2]
 }
 
+// countSlot is where tag t is counted in a per-word tally of types: 0 for O,
+// then 1 + the type's index (PER, ORG, LOC, MISC).
+func countSlot(t int) int {
+	if t == 0 {
+		return 0
+	}
+	return 1 + (t-1)/2
+}
+
 func isInside(t int) bool { return t != 0 && t%2 == 0 }
 
 // allowed reports whether tag cur may follow tag prev under IOB2: I-X only
