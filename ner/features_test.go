@@ -144,7 +144,7 @@ func TestQuotedPlaces(t *testing.T) {
 	}
 }
 
-func TestQuotedWorks(t *testing.T) {
+func TestQuotedNames(t *testing.T) {
 	tests := []struct {
 		text string
 		in   []int
@@ -154,16 +154,19 @@ func TestQuotedWorks(t *testing.T) {
 		// the first stage made of its words.
 		{"قدم برنامج « حوار من القلب » أمس", []int{0, 0, 0, bPER, 0, bLOC, 0, 0}, []int{0, 0, 0, bMISC, bMISC + 1, bMISC + 1, 0, 0}},
 		{"على استاد \" سلتيك بارك \" في غلاسكو", []int{0, 0, 0, bORG, bORG + 1, 0, 0, bLOC}, []int{0, 0, 0, bMISC, bMISC + 1, 0, 0, bLOC}},
-		// Not after a title head, or too long to be a title: left alone.
-		{"قالت صحيفة « نيويورك تايمز » أمس", []int{0, 0, 0, bORG, bORG + 1, 0, 0}, []int{0, 0, 0, bORG, bORG + 1, 0, 0}},
+		// A newspaper's or channel's name in quotes is one ORG mention.
+		{"قالت صحيفة « نيويورك تايمز » أمس", []int{0, 0, 0, bLOC, bLOC + 1, 0, 0}, []int{0, 0, 0, bORG, bORG + 1, 0, 0}},
+		{"ذكرت الجريدة \" الأهرام \" صباحا", []int{0, 0, 0, 0, 0, 0}, []int{0, 0, 0, bORG, 0, 0}},
+		// Not after a quote head, or too long to be a title: left alone.
+		{"قال « حلب » أمس", []int{0, 0, bLOC, 0, 0}, []int{0, 0, bLOC, 0, 0}},
 		{"بعنوان « لا أحد يعرف ما حدث هنا »", []int{0, 0, 0, 0, 0, 0, 0, 0, 0}, []int{0, 0, 0, 0, 0, 0, 0, 0, 0}},
 	}
 	for _, tt := range tests {
 		views := resources{}.views(nil, arabic.Tokenize(tt.text))
 		got := slices.Clone(tt.in)
-		quotedWorks(views, got)
+		quotedNames(views, got)
 		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: quotedWorks = %v, want %v", tt.text, got, tt.want)
+			t.Errorf("%s: quotedNames = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

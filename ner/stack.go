@@ -146,7 +146,7 @@ func (t *Tagger) tagDoc(doc [][]view, buf *buffers) [][]int {
 		dropNonNames(views, second[s])
 		splitAtConjunction(views, second[s])
 		quotedPlaces(views, second[s])
-		quotedWorks(views, second[s])
+		quotedNames(views, second[s])
 		clubsByAgreement(views, second[s])
 	}
 	return second
@@ -202,40 +202,59 @@ func quotedPlaces(views []view, tags []int) {
 	}
 }
 
-// titleHeads are the words, folded and without proclitics, after which a
-// short quoted phrase is the title of a work or the name of a venue (MISC):
-// برنامج « حوار من القلب », بعنوان « هرم الأحلام », استاد " سلتيك بارك ".
-var titleHeads = map[string]bool{
-	"برنامج": true, "برنامجها": true, "برنامجه": true, "بعنوان": true, "عنوان": true, "عنوانها": true,
-	"فيلم": true, "مسلسل": true, "كتاب": true, "روايه": true, "اغنيه": true, "البوم": true, "مسرحيه": true,
-	"ملعب": true, "استاد": true,
+// quoteHeads are the words, folded and without the article, after which a
+// short quoted phrase is a name, with the type of that name: the title of a
+// work or the name of a venue (برنامج « حوار من القلب », بعنوان « هرم
+// الأحلام », استاد " سلتيك بارك "), or the name of a newspaper, channel or
+// agency (صحيفة " السفير ", قناة « المحور »). In ANERcorp, all 27 quoted
+// names after a newspaper or channel are ORG.
+var quoteHeads = map[string]int{
+	"برنامج": bMISC, "برنامجها": bMISC, "برنامجه": bMISC, "بعنوان": bMISC, "عنوان": bMISC, "عنوانها": bMISC,
+	"فيلم": bMISC, "مسلسل": bMISC, "كتاب": bMISC, "روايه": bMISC, "اغنيه": bMISC, "البوم": bMISC, "مسرحيه": bMISC,
+	"ملعب": bMISC, "استاد": bMISC,
+	"صحيفه": bORG, "جريده": bORG, "مجله": bORG, "قناه": bORG, "وكاله": bORG, "اذاعه": bORG, "شبكه": bORG,
+	"تلفزيون": bORG, "محطه": bORG,
 }
 
-// quotedWorks tags as one MISC mention a quoted phrase of one to four words
-// right after a title head.
-func quotedWorks(views []view, tags []int) {
+// quotedNames tags as one mention a quoted phrase of one to four words right
+// after a quote head, with the head's type.
+func quotedNames(views []view, tags []int) {
 	for i := 1; i+2 < len(tags); i++ {
 		open := views[i].w
-		if (open != "«" && open != "\"") || !titleHeads[strings.TrimPrefix(views[i-1].bare, "ال")] {
+		typ := quoteHeads[strings.TrimPrefix(views[i-1].bare, "ال")]
+		if typ == 0 || !isQuote(open) {
 			continue
 		}
-		close := "»"
-		if open == "\"" {
-			close = open
+		first := i + 1
+		for first < len(tags) && views[first].w == open && open != "«" {
+			first++ // ' ' written as two marks
 		}
-		j := i + 1
-		for j < len(tags) && j-i <= 5 && views[j].kind == arabic.Word {
+		j := first
+		for j < len(tags) && j-first < 5 && views[j].kind == arabic.Word {
 			j++
 		}
-		if j == i+1 || j-i > 5 || j >= len(tags) || views[j].w != close {
+		if j == first || j-first > 4 || j >= len(tags) || views[j].w != closingQuote(open) {
 			continue
 		}
-		tags[i+1] = bMISC
-		for k := i + 2; k < j; k++ {
-			tags[k] = bMISC + 1
+		tags[first] = typ
+		for k := first + 1; k < j; k++ {
+			tags[k] = typ + 1
 		}
 		i = j
 	}
+}
+
+// isQuote reports whether w opens a quotation.
+func isQuote(w string) bool {
+	return w == "«" || w == "\"" || w == "'" || w == "''"
+}
+
+// closingQuote returns the mark that closes a quotation opened by open.
+func closingQuote(open string) string {
+	if open == "«" {
+		return "»"
+	}
+	return open
 }
 
 // clubsByAgreement retypes as ORG a LOC mention followed by a masculine
