@@ -260,3 +260,40 @@ func TestTrainStackedOnOneDocument(t *testing.T) {
 		t.Errorf("training-set F1 %.3f", sc.All.F1)
 	}
 }
+
+func TestTrainWithMargin(t *testing.T) {
+	sents := tinyCorpus()
+	plain, err := Train(context.Background(), sents, TrainOptions{Epochs: 5, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wide, err := Train(context.Background(), sents, TrainOptions{Epochs: 5, Seed: 7, Margin: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc := Evaluate(wide, sents); sc.All.F1 < 0.99 {
+		t.Errorf("with a margin, training-set F1 %.3f on a tiny corpus, want 1", sc.All.F1)
+	}
+	// Training for a margin goes on updating after the gold tags first win,
+	// so the gold tags of every training token win by more.
+	gap := func(tg *Tagger) float32 {
+		least := float32(1e9)
+		for _, s := range sents {
+			views := tg.res.views(nil, tokensOf(s.Tokens))
+			for i := range views {
+				sc := make([]float32, nTags)
+				tg.w.emit(sc, features(nil, views, i))
+				g, _ := parseTag(s.Tags[i])
+				for k, v := range sc {
+					if k != g {
+						least = min(least, sc[g]-v)
+					}
+				}
+			}
+		}
+		return least
+	}
+	if p, w := gap(plain), gap(wide); w <= p {
+		t.Errorf("smallest gold-over-other emission gap: %.2f with a margin, %.2f without; want it larger", w, p)
+	}
+}

@@ -32,6 +32,10 @@ type TrainOptions struct {
 	// model: raising it trades precision for recall. Choose it on a dev
 	// split (akhbar train ner --dev prints F1 for a range of biases).
 	OBias float32
+	// Margin, when above zero, trains for a margin (cost-augmented
+	// decoding): while training, every wrong tag of a token gets this much
+	// extra score, so an update happens until the gold tags win by it.
+	Margin float32
 	// Unlabelled texts (whole articles), when given with Stack, are tagged by
 	// the first stage; the second stage then sees how each word was tagged
 	// across them (see corpus.go). Each fold's first stage tags them for the
@@ -290,6 +294,16 @@ func perceptron(ctx context.Context, data []trainSent, opts TrainOptions, stage 
 					row := w.rows[int(r)*nTags : int(r)*nTags+nTags]
 					for t := range nTags {
 						sc[t] += row[t]
+					}
+				}
+			}
+			if opts.Margin > 0 {
+				for i, g := range s.gold {
+					sc := scores[i*nTags : (i+1)*nTags]
+					for t := range sc {
+						if t != g {
+							sc[t] += opts.Margin
+						}
 					}
 				}
 			}

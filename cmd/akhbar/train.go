@@ -63,6 +63,7 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	gazetteer := fs.String("gazetteer", "", "gazetteer `dir` (countries, cities, organizations, persons, demonyms TSVs) for name-membership features")
 	names := fs.String("names", "", "person-name tokens `file` (latin, spaced Arabic letters, count) for features")
 	stack := fs.Bool("stack", false, "train a second stage on the first stage's tags across the document (6x the training time)")
+	margin := fs.Float64("margin", 0, "train for this `margin`: while training, every wrong tag gets this extra score, so updates go on until the gold tags win by it")
 	oBias := fs.Float64("o-bias", 0, "subtract this `score` from O at every token (more recall, less precision); --dev prints F1 for a range")
 	news := fs.String("news", "", "JSON-lines news `file` (.gz or plain) whose first-stage tags the second stage sees (with --stack)")
 	newsLimit := fs.Int("news-limit", 0, "read at most this many `articles` of --news (0: all)")
@@ -77,6 +78,9 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	if *dev < 0 || *dev >= 1 || *epochs < 1 || *epochs > 1000 {
 		return usageError("--dev must be in [0, 1) and --epochs in [1, 1000]")
 	}
+	if *margin < 0 || *margin > 1000 {
+		return usageError("--margin must be in [0, 1000]")
+	}
 	var train, devSents []ner.Sentence
 	for i, path := range conll {
 		s, err := readCoNLLFile(path)
@@ -90,7 +94,7 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 		}
 		train = append(train, s...)
 	}
-	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Dev: devSents, Stack: *stack, OBias: float32(*oBias)}
+	opts := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Dev: devSents, Stack: *stack, OBias: float32(*oBias), Margin: float32(*margin)}
 	if *classes == "embedded" {
 		t, err := ner.Load()
 		if err != nil {
