@@ -184,3 +184,27 @@ func TestClubsByAgreement(t *testing.T) {
 		t.Errorf("clubsByAgreement = %v, want %v", got, want)
 	}
 }
+
+func TestKunyas(t *testing.T) {
+	tests := []struct {
+		text     string
+		in, want []int
+	}{
+		// The kunya left outside the name joins it, with or without و.
+		{"وقال أبو عبد الله أمس", []int{0, 0, bPER, bPER + 1, 0}, []int{0, bPER, bPER + 1, bPER + 1, 0}},
+		{"التقى وابو مازن", []int{0, 0, bPER}, []int{0, bPER, bPER + 1}},
+		// Already inside, or before no name: left alone.
+		{"قال أبو مازن", []int{0, bPER, bPER + 1}, []int{0, bPER, bPER + 1}},
+		{"أبو الأولاد غائب", []int{0, 0, 0}, []int{0, 0, 0}},
+		// Other words before a name are not kunyas.
+		{"قال باسم عباس", []int{0, 0, bPER}, []int{0, 0, bPER}},
+	}
+	for _, tt := range tests {
+		views := resources{}.views(nil, arabic.Tokenize(tt.text))
+		got := slices.Clone(tt.in)
+		kunyas(views, got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: kunyas = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
