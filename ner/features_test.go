@@ -144,12 +144,28 @@ func TestQuotedPlaces(t *testing.T) {
 	}
 }
 
+// ruleCase is a rule's input tags on a text and the tags it should leave.
+type ruleCase struct {
+	text     string
+	in, want []int
+}
+
+// checkRule runs a rule after the second stage on each case's text (with no
+// lexicon) and compares the tags it leaves.
+func checkRule(t *testing.T, name string, rule func([]view, []int), cases []ruleCase) {
+	t.Helper()
+	for _, tt := range cases {
+		views := resources{}.views(nil, arabic.Tokenize(tt.text))
+		got := slices.Clone(tt.in)
+		rule(views, got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %s = %v, want %v", tt.text, name, got, tt.want)
+		}
+	}
+}
+
 func TestQuotedNames(t *testing.T) {
-	tests := []struct {
-		text string
-		in   []int
-		want []int
-	}{
+	checkRule(t, "quotedNames", quotedNames, []ruleCase{
 		// A programme's title after برنامج is one MISC mention, whatever
 		// the first stage made of its words.
 		{"قدم برنامج « حوار من القلب » أمس", []int{0, 0, 0, bPER, 0, bLOC, 0, 0}, []int{0, 0, 0, bMISC, bMISC + 1, bMISC + 1, 0, 0}},
@@ -160,15 +176,7 @@ func TestQuotedNames(t *testing.T) {
 		// Not after a quote head, or too long to be a title: left alone.
 		{"قال « حلب » أمس", []int{0, 0, bLOC, 0, 0}, []int{0, 0, bLOC, 0, 0}},
 		{"بعنوان « لا أحد يعرف ما حدث هنا »", []int{0, 0, 0, 0, 0, 0, 0, 0, 0}, []int{0, 0, 0, 0, 0, 0, 0, 0, 0}},
-	}
-	for _, tt := range tests {
-		views := resources{}.views(nil, arabic.Tokenize(tt.text))
-		got := slices.Clone(tt.in)
-		quotedNames(views, got)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: quotedNames = %v, want %v", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestClubsByAgreement(t *testing.T) {
@@ -186,10 +194,7 @@ func TestClubsByAgreement(t *testing.T) {
 }
 
 func TestKunyas(t *testing.T) {
-	tests := []struct {
-		text     string
-		in, want []int
-	}{
+	checkRule(t, "kunyas", kunyas, []ruleCase{
 		// The kunya left outside the name joins it, with or without و.
 		{"وقال أبو عبد الله أمس", []int{0, 0, bPER, bPER + 1, 0}, []int{0, bPER, bPER + 1, bPER + 1, 0}},
 		{"التقى وابو مازن", []int{0, 0, bPER}, []int{0, bPER, bPER + 1}},
@@ -198,13 +203,5 @@ func TestKunyas(t *testing.T) {
 		{"أبو الأولاد غائب", []int{0, 0, 0}, []int{0, 0, 0}},
 		// Other words before a name are not kunyas.
 		{"قال باسم عباس", []int{0, 0, bPER}, []int{0, 0, bPER}},
-	}
-	for _, tt := range tests {
-		views := resources{}.views(nil, arabic.Tokenize(tt.text))
-		got := slices.Clone(tt.in)
-		kunyas(views, got)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: kunyas = %v, want %v", tt.text, got, tt.want)
-		}
-	}
+	})
 }
