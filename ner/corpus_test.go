@@ -5,8 +5,11 @@ import (
 	"compress/gzip"
 	"context"
 	"io"
+	"slices"
 	"strings"
 	"testing"
+
+	"akhbar/arabic"
 )
 
 // unlabelledNews is a few lines of news composed for these tests; each
@@ -135,5 +138,23 @@ func TestEvaluateListsMistakes(t *testing.T) {
 	}
 	if sc.All.Correct != 1 || len(sc.Mistakes) != sc.All.Gold+sc.All.Predicted-2*sc.All.Correct {
 		t.Errorf("scores %+v do not match %d mistakes", sc.All, len(sc.Mistakes))
+	}
+}
+
+func TestStackFeaturesPairTallyWithCueAndFirstStage(t *testing.T) {
+	corp := corpusStats{"العربي": &tally{10, 0, 2, 0, 0}} // mostly O in the news
+	views := resources{}.views(nil, arabic.Tokenize("فاز فريق العربي"))
+	keys := func(s1 []int) []uint64 {
+		return stackFeatures(nil, views, s1, docStats{}, corp, 2)
+	}
+	asO, asORG := keys([]int{0, 0, 0}), keys([]int{0, 0, bORG})
+	tallied := corp.signal(&views[2])
+	afterCue := hashInt(hashKind(fCorpAfterCue), tallied<<8|int64(cueORG))
+	if !slices.Contains(asO, afterCue) {
+		t.Error("no feature pairs the tally of العربي with the ORG cue فريق before it")
+	}
+	withS1 := hashInt(hashKind(fCorpS1), tallied<<8|int64(bORG))
+	if !slices.Contains(asORG, withS1) || slices.Contains(asO, withS1) {
+		t.Error("the feature pairing the tally with the first stage's tag does not follow that tag")
 	}
 }

@@ -171,6 +171,8 @@ const (
 	fPrefixPrev
 	fWordPrevClass
 	fWordNextClass
+	fCorpAfterCue
+	fCorpS1
 )
 
 const (
