@@ -165,8 +165,9 @@ func (st corpusStats) of(v *view) *tally {
 	return st[k]
 }
 
-// corpusFeatures appends the corpus-tally features of position i.
-func corpusFeatures(dst []uint64, views []view, st corpusStats, i int) []uint64 {
+// corpusFeatures appends the corpus-tally features of position i, whose
+// first-stage tag is s1.
+func corpusFeatures(dst []uint64, views []view, st corpusStats, i int, s1 int64) []uint64 {
 	sig := func(j int) int64 {
 		if j < 0 || j >= len(views) {
 			return 0
@@ -179,7 +180,16 @@ func corpusFeatures(dst []uint64, views []view, st corpusStats, i int) []uint64 
 	if c != nil {
 		size = int64(min(bits.Len32(total(c))/3, 5))
 	}
+	var cue int64
+	if i > 0 {
+		cue = int64(views[i-1].cue)
+	}
 	dst = append(dst,
+		// The word's tallied type with the cue word before it (a word
+		// seldom a name in the news, العربي, can be a club after فريق) and
+		// with the first stage's tag, which the tally confirms or overrules.
+		hashInt(hashKind(fCorpAfterCue), own<<8|cue),
+		hashInt(hashKind(fCorpS1), own<<8|s1),
 		hashInt(hashKind(fCorp), own),
 		hashInt(hashKind(fCorpSize), size<<8|own),
 		hashInt(hashKind(fCorpPrev), sig(i-1)<<8|own),

@@ -110,18 +110,7 @@ func stackFeatures(dst []uint64, views []view, tags []int, st docStats, corp cor
 	}
 	own := sig(i)
 	if corp != nil {
-		dst = corpusFeatures(dst, views, corp, i)
-		// The word's tallied type, paired with the cue word before it
-		// (the news calls العربي an adjective, but not after فريق) and with
-		// the first stage's tag (which the tally confirms or overrules).
-		tallied := corp.signal(&views[i])
-		var cue int64
-		if i > 0 {
-			cue = int64(views[i-1].cue)
-		}
-		dst = append(dst,
-			hashInt(hashKind(fCorpAfterCue), tallied<<8|cue),
-			hashInt(hashKind(fCorpS1), tallied<<8|tagAt(i)))
+		dst = corpusFeatures(dst, views, corp, i, tagAt(i))
 	}
 	return append(dst,
 		hashInt(hashKind(fS1Tag), tagAt(i)),
