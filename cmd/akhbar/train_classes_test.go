@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -40,10 +41,18 @@ func TestTrainClassesThenNER(t *testing.T) {
 	if !regexp.MustCompile(`, [1-9][0-9]* word classes`).MatchString(errb.String()) {
 		t.Errorf("train ner did not use the learned word classes: %q", errb.String())
 	}
-	// Asking for more classes than there are words fails clearly.
+	// Asking for more classes than there are words fails clearly and
+	// leaves the earlier file as it was.
+	before, err := os.ReadFile(classes)
+	if err != nil {
+		t.Fatal(err)
+	}
 	args = []string{"train", "classes", "--news", in, "--out", classes, "--fine", "5000"}
 	errb.Reset()
 	if code := run(context.Background(), &env{stdout: &out, stderr: &errb}, args); code != 1 || !strings.Contains(errb.String(), "fewer than 5000 classes") {
 		t.Errorf("train classes --fine 5000: code %d: %s", code, errb.String())
+	}
+	if after, err := os.ReadFile(classes); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("a failed train classes changed %s (%v)", classes, err)
 	}
 }
