@@ -124,24 +124,20 @@ func TestLexiconAddsDefiniteNisba(t *testing.T) {
 }
 
 func TestSplitAtConjunction(t *testing.T) {
-	views := resources{}.views(nil, arabic.Tokenize("التقى بري والسنيورة في بيروت وزارة الخارجية والتعاون"))
-	bPER, iPER, bORG, iORG := 1, 2, 3, 4
-	got := []int{0, bPER, iPER, 0, 5, bORG, iORG, iORG}
-	splitAtConjunction(views, got)
-	// Two people, not one; the organization keeps its و.
-	if want := []int{0, bPER, bPER, 0, 5, bORG, iORG, iORG}; !slices.Equal(got, want) {
-		t.Errorf("splitAtConjunction = %v, want %v", got, want)
-	}
+	iPER, iORG := bPER+1, bORG+1
+	checkRule(t, "splitAtConjunction", splitAtConjunction, []ruleCase{
+		// Two people, not one; the organization keeps its و.
+		{"التقى بري والسنيورة في بيروت وزارة الخارجية والتعاون",
+			[]int{0, bPER, iPER, 0, bLOC, bORG, iORG, iORG}, []int{0, bPER, bPER, 0, bLOC, bORG, iORG, iORG}},
+	})
 }
 
 func TestQuotedPlaces(t *testing.T) {
-	views := resources{}.views(nil, arabic.Tokenize("قالت « الشرق الأوسط » إن الشرق الأوسط يتغير"))
-	got := []int{0, 0, bLOC, bLOC + 1, 0, 0, bLOC, bLOC + 1, 0}
-	quotedPlaces(views, got)
-	// The newspaper in guillemets is an organization; the region is not.
-	if want := []int{0, 0, bORG, bORG + 1, 0, 0, bLOC, bLOC + 1, 0}; !slices.Equal(got, want) {
-		t.Errorf("quotedPlaces = %v, want %v", got, want)
-	}
+	checkRule(t, "quotedPlaces", quotedPlaces, []ruleCase{
+		// The newspaper in guillemets is an organization; the region is not.
+		{"قالت « الشرق الأوسط » إن الشرق الأوسط يتغير",
+			[]int{0, 0, bLOC, bLOC + 1, 0, 0, bLOC, bLOC + 1, 0}, []int{0, 0, bORG, bORG + 1, 0, 0, bLOC, bLOC + 1, 0}},
+	})
 }
 
 // ruleCase is a rule's input tags on a text and the tags it should leave.

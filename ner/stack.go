@@ -300,11 +300,7 @@ func kunyas(views []view, tags []int) {
 		if tags[i] == 0 || isInside(tags[i]) || tags[i-1] != 0 {
 			continue
 		}
-		w := views[i-1].w
-		if w != "و" && w != "ف" {
-			w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
-		}
-		if kunyaWords[w] {
+		if kunyaWords[strings.TrimPrefix(strings.TrimPrefix(views[i-1].w, "و"), "ف")] {
 			tags[i-1], tags[i] = tags[i], tags[i]+1
 		}
 	}
