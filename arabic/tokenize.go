@@ -47,7 +47,8 @@ type Token struct {
 
 // Tokenize splits text into tokens. Offsets are code points into text, end
 // exclusive. Whitespace, bidi controls and other format characters separate
-// tokens and are not returned. Invalid UTF-8 bytes count as one code point
+// tokens and are not returned, as are the marks of a hashtag: its # and the
+// underscores joining its words (#وزارة_الصحة gives وزارة and الصحة). Invalid UTF-8 bytes count as one code point
 // each (as Go's []rune conversion does) and are returned as Punct tokens.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/6+1)
@@ -133,6 +134,9 @@ func Scan(text string, fn func(Token) bool) {
 			if !fn(Token{Text: text[start:i], Start: startCP, End: cp, Kind: Latin, ByteStart: start, ByteEnd: i}) {
 				return
 			}
+		case hashtagMark(text, i, r, size):
+			i += size
+			cp++
 		default:
 			if !fn(Token{Text: text[i : i+size], Start: cp, End: cp + 1, Kind: Punct, ByteStart: i, ByteEnd: i + size}) {
 				return
@@ -141,6 +145,25 @@ func Scan(text string, fn func(Token) bool) {
 			cp++
 		}
 	}
+}
+
+// hashtagMark reports whether r, at text[i:i+size], marks a hashtag rather
+// than punctuating: a # right before a letter (#موديز) or an underscore
+// joining two words of one (#وزارة_الصحة). News copied from social media
+// carries them; the words are what count.
+func hashtagMark(text string, i int, r rune, size int) bool {
+	if r != '#' && r != '_' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	if !unicode.IsLetter(next) {
+		return false
+	}
+	if r == '#' {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsLetter(prev) || IsTashkeel(prev)
 }
 
 // decodeRune decodes the rune at text[i:], with a fast path for the two-byte

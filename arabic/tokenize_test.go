@@ -29,6 +29,10 @@ func TestTokenize(t *testing.T) {
 		{"bidi controls skipped", "\u200fقال\u202b نعم\u202c", []tok{{"قال", 1, 4, Word}, {"نعم", 6, 9, Word}}},
 		{"question mark", "لماذا؟", []tok{{"لماذا", 0, 5, Word}, {"؟", 5, 6, Punct}}},
 		{"time", "13:02", []tok{{"13", 0, 2, Number}, {":", 2, 3, Punct}, {"02", 3, 5, Number}}},
+		{"hashtag", "قالت #موديز", []tok{{"قالت", 0, 4, Word}, {"موديز", 6, 11, Word}}},
+		{"hashtag of joined words", "#وزارة_الصحة تعلن", []tok{{"وزارة", 1, 6, Word}, {"الصحة", 7, 12, Word}, {"تعلن", 13, 17, Word}}},
+		{"latin hashtag", "#COP27 بدأ", []tok{{"COP27", 1, 6, Latin}, {"بدأ", 7, 10, Word}}},
+		{"lone number sign and underscore", "رقم # 5 و _ هنا_", []tok{{"رقم", 0, 3, Word}, {"#", 4, 5, Punct}, {"5", 6, 7, Number}, {"و", 8, 9, Word}, {"_", 10, 11, Punct}, {"هنا", 12, 15, Word}, {"_", 15, 16, Punct}}},
 		{"invalid byte is one code point", "قال\xffنعم", []tok{{"قال", 0, 3, Word}, {"\xff", 3, 4, Punct}, {"نعم", 4, 7, Word}}},
 	}
 	for _, tt := range tests {
@@ -92,7 +96,7 @@ func TestTokenizeLongLine(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"قال الرئيس: «نعم» 6.5%", "٢٠٢٢م 1444هـ", "\xff\x00\u200f", "MBC مصر", "ﻻ ﷲ"} {
+	for _, s := range []string{"قال الرئيس: «نعم» 6.5%", "٢٠٢٢م 1444هـ", "\xff\x00\u200f", "MBC مصر", "ﻻ ﷲ", "#وزارة_الصحة _# #_"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {

@@ -66,7 +66,7 @@ func (f *finder) resolve(i, j int) speaker {
 		}
 	}
 	if sp.name == "" {
-		sp.name = text
+		sp.name = f.nameOf(i, j)
 	}
 	return sp
 }
@@ -118,8 +118,21 @@ func (f *finder) splitRole(i, j int) (role, name string) {
 			break
 		}
 	}
-	name, _, _ = f.textOf(k, j)
-	return f.roleText(i, k), name
+	return f.roleText(i, k), f.nameOf(k, j)
+}
+
+// nameOf returns the words of tokens [i, j) as written, one space wherever
+// the text separates them: a line break or the underscore of a hashtag
+// (#وزارة_الصحة) is a space in a name.
+func (f *finder) nameOf(i, j int) string {
+	var b strings.Builder
+	for x := max(i, 0); x < min(j, len(f.toks)); x++ {
+		if x > i && f.toks[x].Start > f.toks[x-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f.toks[x].Text)
+	}
+	return b.String()
 }
 
 // roleText returns the folded words of tokens [i, k) joined by spaces.
