@@ -267,7 +267,7 @@ func (p *parser) weekdayDate(i int) (dres, bool) {
 			}
 		}
 	}
-	if bare {
+	if bare || wd == time.Monday && p.w(j0) != "يوم" && p.theTwo(j0) {
 		return dres{}, false
 	}
 	// A bare weekday: today when it is today, else the nearest past one,
@@ -281,6 +281,22 @@ func (p *parser) weekdayDate(i int) (dres, bool) {
 		r.pt = point{t: nearestWeekday(ref, wd, -1), g: gDay}
 	}
 	return r, true
+}
+
+// theTwo reports whether الاثنين at i means "the two", not Monday: بين
+// الاثنين، مع الاثنين، الاثنين معا. Between two days (بين الاثنين والثلاثاء)
+// it is a day.
+func (p *parser) theTwo(i int) bool {
+	switch p.w(i + 1) {
+	case "معا", "منهما", "كليهما", "كلاهما":
+		return true
+	}
+	switch p.w(i - 1) {
+	case "بين", "مع", "كلا", "لكلا", "احد":
+		_, day := p.weekdayOf(i + 1)
+		return !day
+	}
+	return false
 }
 
 // nearestWeekday returns the day named wd: q < 0 the last one before ref
