@@ -292,7 +292,7 @@ func (p *parser) theTwo(i int) bool {
 		return true
 	}
 	switch p.w(i - 1) {
-	case "بين", "مع", "كلا", "لكلا", "احد":
+	case "بين", "وبين", "مع", "ومع", "كلا", "لكلا", "احد":
 		_, day := p.weekdayOf(i + 1)
 		return !day
 	}

@@ -174,6 +174,7 @@ func TestFindNothing(t *testing.T) {
 		"تضاف البامية إلى اللحم أو الدجاج أو الاثنين معا",
 		"فرّق القاضي بين الاثنين في الحكم",
 		"التقى مع الاثنين قبل سفره",
+		"سافر الأخوان ومع الاثنين والدهما",
 	} {
 		if got, _ := find(text); len(got) != 0 {
 			t.Errorf("%q: want nothing, got %+v", text, got)
