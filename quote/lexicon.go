@@ -75,6 +75,10 @@ func buildVerbs() map[string]verbInfo {
 var complementizers = foldSet("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم",
 	"بأنهم", "أنهما", "بأنهما", "أنني", "إنني", "بأنني", "أننا", "إننا", "بأننا", "أنهن", "بأنهن")
 
+// relativePronouns open a clause about the word before them; after a comma
+// (قال فلان، الذي يقود جماعة ...، إن) the clause describes the speaker.
+var relativePronouns = foldSet("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي")
+
 // stopAfterVerb are words that end the subject of a reporting verb:
 // prepositions, time words, conjunctions and particles.
 var stopAfterVerb = foldSet("في", "خلال", "من", "على", "عن", "إلى", "مع", "أمام", "عبر", "بعد", "قبل", "حول",

@@ -87,6 +87,7 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 	}
 	limit := min(max(k+1+window, j+window), len(f.toks))
 	objectSeen := false // a word after the subject that is no time or place phrase: أكد دعم الجزائر
+	relative := false   // inside a clause about the speaker, whose prepositions are its own
 	for ; j < limit; j++ {
 		if m := f.openAt[j]; m >= 0 {
 			if f.marks[m].claimed {
@@ -105,6 +106,12 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 		w := f.fold[j]
 		if attentionNouns[w] {
 			return k + 1
+		}
+		switch {
+		case relativePronouns[w] && f.isPunct(j-1, "،", ","):
+			relative = true
+		case relative && f.isPunct(j, "،", ","):
+			relative = false
 		}
 		if f.isPunct(j, ":") {
 			if j+1 < len(f.toks) && f.openAt[j+1] >= 0 {
@@ -126,7 +133,7 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 			continue
 		}
 		isComp := complementizers[w]
-		isPrep := v.prep != "" && w == v.prep && !objectSeen
+		isPrep := v.prep != "" && w == v.prep && !objectSeen && !relative
 		if isPrep && !(j+1 < len(f.toks) && complementizers[f.fold[j+1]]) {
 			// شددت الهيئة على موقعها على أن: a later أن is the one.
 			if c := f.complementizerWithin(j+1, 5); c > 0 {
