@@ -124,11 +124,27 @@ func (k *KB) LookupVariant(name string) []*Entry {
 }
 
 // near reports whether the folded names are at most one edit in four
-// letters apart (at least one allowed): stricter than SameName, because a
-// wrong link gives a wrong id in every article (بوروسيا is not بورسا).
+// letters apart: stricter than SameName, because a wrong link gives a wrong
+// id in every article (بوروسيا is not بورسا). Names of fewer than five
+// letters may differ only in their long vowels (بوتن is بوتين): one other
+// letter changed makes another word (ربات is not رباط).
 func near(a, b string) bool {
 	fa, fb := nameForm(a), nameForm(b)
-	return arabic.EditDistance(fa, fb) <= max(1, min(len([]rune(fa)), len([]rune(fb)))/4)
+	short := min(len([]rune(fa)), len([]rune(fb)))
+	if short < 5 {
+		return withoutLongVowels(fa) == withoutLongVowels(fb)
+	}
+	return arabic.EditDistance(fa, fb) <= short/4
+}
+
+// withoutLongVowels returns s without the letters ا و ي.
+func withoutLongVowels(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == 'ا' || r == 'و' || r == 'ي' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // definite reports whether name starts with the article ال. LookupVariant

@@ -80,6 +80,9 @@ func TestLookupVariant(t *testing.T) {
 	if es := k.LookupVariant("بوروسيا"); len(es) != 0 {
 		t.Errorf("LookupVariant(بوروسيا) = %v, want nothing", ids(es))
 	}
+	if es := k.LookupVariant("ربات"); len(es) != 0 {
+		t.Errorf("LookupVariant(ربات) = %v, want nothing (a short word one letter from رباط)", ids(es))
+	}
 	if es := k.LookupVariant("بوتان"); len(es) != 0 && es[0].ID == "per:putin" {
 		t.Errorf("LookupVariant(بوتان) found Putin")
 	}

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -128,6 +129,14 @@ func (k *KB) add(e *Entry) {
 	k.entries = append(k.entries, e)
 	if _, dup := k.byID[e.ID]; !dup {
 		k.byID[e.ID] = e
+	}
+	if definite(e.NameAr) {
+		// A name written with the article is not written without it: the
+		// bare transliterations of الرباط (ربات، رباط) are other words.
+		key := arabic.NameKey(e.NameAr)
+		e.Aliases = slices.DeleteFunc(e.Aliases, func(a string) bool {
+			return !definite(a) && arabic.NameKey(a) == key
+		})
 	}
 	seenName, seenKey := map[string]bool{}, map[string]bool{}
 	names := e.names()
