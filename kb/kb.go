@@ -125,13 +125,17 @@ func (k *KB) LookupVariant(name string) []*Entry {
 
 // near reports whether the folded names are at most one edit in four
 // letters apart: stricter than SameName, because a wrong link gives a wrong
-// id in every article (بوروسيا is not بورسا). Names of fewer than five
-// letters may differ only in their long vowels (بوتن is بوتين): one other
-// letter changed makes another word (ربات is not رباط).
+// id in every article (بوروسيا is not بورسا). Names of four letters may
+// differ only in their long vowels (بوتن is بوتين): one other letter changed
+// makes another word (ربات is not رباط). Shorter names must be the same
+// (لوم is not لومي).
 func near(a, b string) bool {
 	fa, fb := nameForm(a), nameForm(b)
 	short := min(len([]rune(fa)), len([]rune(fb)))
-	if short < 5 {
+	switch {
+	case short < 4:
+		return fa == fb
+	case short < 5:
 		return withoutLongVowels(fa) == withoutLongVowels(fb)
 	}
 	return arabic.EditDistance(fa, fb) <= short/4

@@ -83,6 +83,17 @@ func TestLookupVariant(t *testing.T) {
 	if es := k.LookupVariant("ربات"); len(es) != 0 {
 		t.Errorf("LookupVariant(ربات) = %v, want nothing (a short word one letter from رباط)", ids(es))
 	}
+	if es := k.LookupVariant("لوم"); len(es) != 0 {
+		t.Errorf("LookupVariant(لوم) = %v, want nothing (a word, not لومي)", ids(es))
+	}
+	for _, word := range []string{"كيف", "خبر"} {
+		if es := k.Lookup(word); len(es) != 0 {
+			t.Errorf("Lookup(%s) = %v, want nothing (a word, though listed as a spelling of a city)", word, ids(es))
+		}
+	}
+	if es := k.Lookup("مكة"); len(es) == 0 || es[0].NameEn != "Makkah" {
+		t.Errorf("Lookup(مكة) = %v, want Makkah, a word of its name مكة المكرمة", ids(es))
+	}
 	if es := k.LookupVariant("بوتان"); len(es) != 0 && es[0].ID == "per:putin" {
 		t.Errorf("LookupVariant(بوتان) found Putin")
 	}

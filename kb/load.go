@@ -130,14 +130,7 @@ func (k *KB) add(e *Entry) {
 	if _, dup := k.byID[e.ID]; !dup {
 		k.byID[e.ID] = e
 	}
-	if definite(e.NameAr) {
-		// A name written with the article is not written without it: the
-		// bare transliterations of الرباط (ربات، رباط) are other words.
-		key := arabic.NameKey(e.NameAr)
-		e.Aliases = slices.DeleteFunc(e.Aliases, func(a string) bool {
-			return !definite(a) && arabic.NameKey(a) == key
-		})
-	}
+	e.Aliases = slices.DeleteFunc(e.Aliases, e.wordLike)
 	seenName, seenKey := map[string]bool{}, map[string]bool{}
 	names := e.names()
 	if len(e.Acronym) >= 3 {
@@ -162,6 +155,20 @@ func (k *KB) add(e *Entry) {
 			k.byKey[key] = append(k.byKey[key], e)
 		}
 	}
+}
+
+// wordLike reports whether alias, taken from a list of transliterations,
+// would be another word in Arabic text: the bare form of a name written with
+// the article (ربات for الرباط), or a place's alias of three letters or
+// fewer that is not a word of its name (كيف for كييف, خبر for الخبر; مكة
+// for مكة المكرمة stays).
+func (e *Entry) wordLike(alias string) bool {
+	if definite(e.NameAr) && !definite(alias) && arabic.NameKey(alias) == arabic.NameKey(e.NameAr) {
+		return true
+	}
+	f := nameForm(alias)
+	return e.Type == "LOC" && e.Class != "country" && len([]rune(f)) <= 3 &&
+		!slices.Contains(strings.Fields(nameForm(e.NameAr)), f)
 }
 
 func (k *KB) addTitle(t string) {
