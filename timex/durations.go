@@ -230,6 +230,9 @@ func (p *parser) now(i int) (expr, bool) {
 	if !ok {
 		return expr{}, false
 	}
+	if w := strings.TrimLeft(p.toks[i].Text, "وف"); n == 1 && (strings.HasPrefix(w, "أ") || strings.HasPrefix(w, "آ")) {
+		return expr{}, false // ألان and آلان fold like الآن, but they are the name Alan
+	}
 	e := expr{typ: Time, first: i, last: i + n, trim: trim}
 	if !p.refOK() {
 		e.skip = "no reference time for now"
