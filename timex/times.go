@@ -204,7 +204,8 @@ func (p *parser) timeOn(i int, on time.Time) (tres, bool) {
 }
 
 // podDate reads a part of day with its day: مساء اليوم، صباح الخميس،
-// ليلة أمس; and الليلة / هذه الليلة alone (this evening).
+// ليلة أمس; and الليلة / هذه الليلة alone (this evening), or الليلة الماضية
+// (last night).
 func (p *parser) podDate(i int) (expr, bool) {
 	pod, n, trim, ok := match(p, i, partsOfDay)
 	if !ok {
@@ -217,6 +218,11 @@ func (p *parser) podDate(i int) (expr, bool) {
 			return expr{first: i, last: j, skip: "no reference date for tonight"}, true
 		}
 		d := p.refDay()
+		// الليلة الماضية: last night, the night of the day before.
+		if q, ok := qualifierAt(p, j); ok && q < 0 {
+			d = d.AddDate(0, 0, -1)
+			j++
+		}
 		return expr{typ: Time, value: point{t: d, g: gPartOfDay, pod: "NI"}.value(), first: i, last: j, trim: trim,
 			from: d.Add(18 * time.Hour).Format("2006-01-02T15"), to: d.AddDate(0, 0, 1).Format("2006-01-02T15")}, true
 	}
