@@ -48,8 +48,9 @@ type Token struct {
 // Tokenize splits text into tokens. Offsets are code points into text, end
 // exclusive. Whitespace, bidi controls and other format characters separate
 // tokens and are not returned, as are the marks of a hashtag: its # and the
-// underscores joining its words (#وزارة_الصحة gives وزارة and الصحة). Invalid UTF-8 bytes count as one code point
-// each (as Go's []rune conversion does) and are returned as Punct tokens.
+// underscores joining its words (#وزارة_الصحة gives وزارة and الصحة).
+// Invalid UTF-8 bytes count as one code point each (as Go's []rune
+// conversion does) and are returned as Punct tokens.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/6+1)
 	Scan(text, func(t Token) bool {
