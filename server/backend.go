@@ -98,6 +98,7 @@ func (b *backend) Search(ctx context.Context, q Query) (*Results, error) {
 		}
 		out.Facets[name] = fs
 	}
+	b.disambiguate(ctx, out.Facets["entity"])
 	if q.Histogram && strings.TrimSpace(q.Text) != "" && res.Total > 0 {
 		days, err := b.st.Trend(ctx, q.Text, store.Day)
 		if err == nil {
@@ -109,6 +110,30 @@ func (b *backend) Search(ctx context.Context, q Query) (*Results, error) {
 		}
 	}
 	return out, nil
+}
+
+// disambiguate tells apart entities that share a name (عمان the country
+// and عمان the city) by adding their English names to their labels.
+func (b *backend) disambiguate(ctx context.Context, fs []Facet) {
+	seen := map[string]int{}
+	for _, f := range fs {
+		seen[f.Label]++
+	}
+	for i, f := range fs {
+		if f.Label == "" || seen[f.Label] < 2 {
+			continue
+		}
+		ents, err := b.st.Entities(ctx, f.Value)
+		if err != nil {
+			continue
+		}
+		for _, e := range ents {
+			if e.ID == f.Value && e.NameEn != "" {
+				fs[i].Label = f.Label + " (" + e.NameEn + ")"
+				break
+			}
+		}
+	}
 }
 
 func hitFromStore(h store.Hit) Hit {
