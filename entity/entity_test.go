@@ -167,6 +167,13 @@ func TestResolve(t *testing.T) {
 			wants: []want{{"gn:250441", "LOC", []string{"عمان"}}},
 		},
 		{
+			name:  "a dateline names a city",
+			text:  "صيف صعب ينتظر عمان\nعمان – حذر مسؤول في سلطة المياه من شح الأمطار هذا الشتاء.",
+			date:  "2023-03-01",
+			specs: []string{"LOC:عمان", "LOC:عمان"},
+			wants: []want{{"gn:250441", "LOC", []string{"عمان", "عمان"}}},
+		},
+		{
 			name:  "without a context the country keeps the name",
 			text:  "وصل وفد تجاري إلى عمان أمس لبحث فرص الاستثمار في قطاع الموانئ.",
 			date:  "2023-03-01",

@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 	"time"
+	"unicode"
 
 	"akhbar/arabic"
 	"akhbar/kb"
@@ -102,7 +103,7 @@ func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time
 				c.link = link(k, c)
 			}
 		}
-		disambiguate(k, toks, cands)
+		disambiguate(k, runes, toks, cands)
 	}
 	clusters := group(cands)
 	resolveRoles(roles, cands, date, k, &clusters)
@@ -381,8 +382,9 @@ func link(k *kb.KB, c *cand) *kb.Entry {
 // disambiguate re-links names that the knowledge base gives to several
 // places (عمان: Oman, and Amman, capital of Jordan) by the countries the
 // article names without ambiguity, by name or by nisba (الأردن، الأردنية):
-// the one entry that belongs to such a country wins.
-func disambiguate(k *kb.KB, toks []arabic.Token, cands []*cand) {
+// the one entry that belongs to such a country wins. Failing that, a name
+// that opens a dateline (عمّان – ...) is a city.
+func disambiguate(k *kb.KB, runes []rune, toks []arabic.Token, cands []*cand) {
 	countries := map[string]bool{}
 	countryOf := func(e *kb.Entry) string {
 		if e.Class == "country" {
@@ -419,19 +421,46 @@ func disambiguate(k *kb.KB, toks []arabic.Token, cands []*cand) {
 			}
 		}
 	}
+	datelined := map[string]bool{}
+	for c := range ambiguous {
+		if opensDateline(runes, toks, c) {
+			datelined[c.joined] = true
+		}
+	}
 	for c, es := range ambiguous {
-		var pick *kb.Entry
-		n := 0
+		var pick, city *kb.Entry
+		n, cities := 0, 0
 		for _, e := range es {
 			if countries[countryOf(e)] {
 				pick = e
 				n++
 			}
+			if e.Class != "country" {
+				city = e
+				cities++
+			}
 		}
-		if n == 1 {
+		switch {
+		case n == 1:
 			c.link = pick
+		case n == 0 && cities == 1 && datelined[c.joined]:
+			c.link = city
 		}
 	}
+}
+
+// opensDateline reports whether c starts its line and a dash follows it:
+// the place of a dateline (عمّان – حذّر الوزير ...).
+func opensDateline(runes []rune, toks []arabic.Token, c *cand) bool {
+	if c.tokEnd >= len(toks) || toks[c.tokEnd].Kind != arabic.Punct || !strings.ContainsAny(toks[c.tokEnd].Text, "-–—") {
+		return false
+	}
+	for i := min(c.start, len(runes)) - 1; i >= 0 && runes[i] != '\n'; i-- {
+		if !unicode.IsSpace(runes[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // trusted reports whether name may link to e: always, unless e's Arabic
