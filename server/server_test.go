@@ -325,6 +325,18 @@ func TestPasteAnalyzesWithoutStoring(t *testing.T) {
 	}
 }
 
+func TestHeadlineQuoteShowsNoColonAsItsVerb(t *testing.T) {
+	_, ts := newServer(t, server.Config{Store: memstore.New()})
+	text := "الوزير سامي حداد: الميناء سيفتح أبوابه غدا\n\nقال الوزير سامي حداد إن الميناء سيفتح أبوابه غدا أمام السفن."
+	r := do(t, "POST", ts.URL+"/paste", "application/x-www-form-urlencoded", url.Values{"text": {text}, "mode": {"text"}}.Encode())
+	if r.status != 200 || !strings.Contains(r.body, `<span class="cue">(قال)</span>`) {
+		t.Fatalf("paste: %d; want the quote with its verb قال", r.status)
+	}
+	if strings.Contains(r.body, `<span class="cue">(:)</span>`) {
+		t.Error("the headline's quote shows the colon as its verb")
+	}
+}
+
 // panickyStore panics on every search.
 type panickyStore struct{ server.Store }
 
