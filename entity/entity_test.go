@@ -339,6 +339,16 @@ func TestResolveBadInput(t *testing.T) {
 	}
 }
 
+func TestUnlinkedNameKeepsItsArticle(t *testing.T) {
+	// The club is first written after لل, which swallows its article.
+	text := "تكريم للزمالك بعد الفوز\nاحتفل جمهور الزمالك بالفوز في المباراة."
+	toks := arabic.Tokenize(text)
+	got := Resolve(text, toks, mentionsOf(text, toks, "ORG:زمالك", "ORG:الزمالك"), time.Time{}, loadKB(t))
+	if len(got) != 1 || got[0].Name != "الزمالك" || len(got[0].Mentions) != 2 {
+		t.Errorf("Resolve = %+v, want one entity named الزمالك with both mentions", got)
+	}
+}
+
 func TestCovering(t *testing.T) {
 	es := []Entity{
 		{ID: "org:csto", Mentions: []Mention{{Start: 10, End: 40}}},

@@ -320,13 +320,17 @@ func build(clusters []*cluster, runes []rune) []Entity {
 }
 
 // canonical picks an unlinked cluster's name: the longest name, the first
-// written when several are as long.
+// written when several are as long, with the article it lost in a لل put
+// back (للزمالك names الزمالك).
 func canonical(cl *cluster) string {
 	best := cl.longest
 	for _, n := range cl.names {
 		if len(n.words) == len(best.words) && n.start < best.start {
 			best = n
 		}
+	}
+	if best.lil {
+		return "ال" + best.text
 	}
 	return best.text
 }
