@@ -80,6 +80,20 @@ func TestFind(t *testing.T) {
 	}
 }
 
+func TestSecondVerbAfterCommaIsNoApposition(t *testing.T) {
+	text := "ويرى المدرب فادي نصار فرصة للتحسن، وقال إن اللاعبين تعبوا من السفر."
+	qs, as := find(text)
+	checkOffsets(t, text, qs, as)
+	for _, q := range qs {
+		if strings.Contains(q.SpeakerText, "قال") || strings.Contains(q.SpeakerName, "قال") {
+			t.Errorf("quote %q: speaker %q (%q) takes in the next verb", q.Text, q.SpeakerText, q.SpeakerName)
+		}
+	}
+	if len(qs) == 0 || qs[len(qs)-1].Text != "اللاعبين تعبوا من السفر" || qs[len(qs)-1].Cue != "قال" {
+		t.Errorf("got %+v, want the statement after وقال", qs)
+	}
+}
+
 func TestFindEntities(t *testing.T) {
 	text := "وأكد رئيس الوزراء كمال سعيد أن الحكومة باقية، مضيفا أن الانتخابات في موعدها."
 	r := []rune(text)

@@ -80,7 +80,7 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 	case v.marksOnly:
 		window = marksOnlyWindow
 	}
-	if given == nil && sp.known() && j-k <= 9 {
+	if given == nil && sp.known() && (j-k <= 9 || f.continuesAt(j)) {
 		// The subject of a reporting verb is who a dependent form after it
 		// continues, even when the verb itself introduced nothing.
 		f.last = sp
@@ -171,6 +171,13 @@ func (f *finder) reporting(k int, v verbInfo, cue string, given *speaker) int {
 		}
 	}
 	return k + 1
+}
+
+// continuesAt reports whether a comma at j is followed by a dependent form
+// of a reporting verb (، مؤكدا أن), which continues the subject before it.
+func (f *finder) continuesAt(j int) bool {
+	v, _, ok := f.verbAt(j + 1)
+	return ok && v.cont && f.isPunct(j, "،", ",")
 }
 
 // openingMarks are the quotation marks that can open a quotation.
@@ -384,6 +391,9 @@ func (f *finder) appositive(j int, v verbInfo) int {
 		w := f.fold[e]
 		if stopAfterVerb[w] || complementizers[w] || w == v.prep {
 			break
+		}
+		if _, _, ok := f.verbAt(e); ok {
+			return j // the next statement: ويرى المدرب كذا، وقال إن
 		}
 		e++
 	}
