@@ -349,6 +349,19 @@ func TestUnlinkedNameKeepsItsArticle(t *testing.T) {
 	}
 }
 
+func TestHashtagNamesLink(t *testing.T) {
+	text := "رحبت #الولايات_المتحدة بقرار #الاتحاد_الأوروبي أمس."
+	toks := arabic.Tokenize(text)
+	got := Resolve(text, toks, mentionsOf(text, toks, "LOC:الولايات_المتحدة", "ORG:الاتحاد_الأوروبي"), time.Time{}, loadKB(t))
+	ids := map[string]string{}
+	for _, e := range got {
+		ids[e.ID] = e.Name
+	}
+	if ids["US"] == "" || ids["org:eu"] == "" {
+		t.Errorf("Resolve = %+v, want the United States and the European Union linked", got)
+	}
+}
+
 func TestCovering(t *testing.T) {
 	es := []Entity{
 		{ID: "org:csto", Mentions: []Mention{{Start: 10, End: 40}}},

@@ -265,7 +265,8 @@ func ownName(k *kb.KB, name string) bool {
 }
 
 func newCand(runes []rune, start, end, ts, te int, typ string) *cand {
-	c := nameOf(string(runes[start:end]))
+	// The underscores of a hashtag (#الاتحاد_الأوروبي) separate the words.
+	c := nameOf(strings.ReplaceAll(string(runes[start:end]), "_", " "))
 	c.start, c.end, c.tokStart, c.tokEnd, c.typ = start, end, ts, te, typ
 	return c
 }
