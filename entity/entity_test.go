@@ -174,6 +174,13 @@ func TestResolve(t *testing.T) {
 			wants: []want{{"gn:250441", "LOC", []string{"عمان", "عمان"}}},
 		},
 		{
+			name:  "a club named for its city stays an organization, whatever proclitic it takes",
+			text:  "فاز فريق ليفربول على ضيفه، وسجل المهاجم هدفين لليفربول.",
+			date:  "2023-03-01",
+			specs: []string{"ORG:ليفربول", "ORG:لليفربول"},
+			wants: []want{{LocalID("ORG", "ليفربول"), "ORG", []string{"ليفربول", "ليفربول"}}},
+		},
+		{
 			name:  "without a context the country keeps the name",
 			text:  "وصل وفد تجاري إلى عمان أمس لبحث فرص الاستثمار في قطاع الموانئ.",
 			date:  "2023-03-01",

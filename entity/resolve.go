@@ -370,9 +370,10 @@ func link(k *kb.KB, c *cand) *kb.Entry {
 	// The tagger may have the type wrong (an agency tagged as a person, a
 	// capital as a person's name): a name the knowledge base has exactly as
 	// written, and only with another type, takes the knowledge base's type.
+	// But an organization named for a place (the club ليفربول) stays one.
 	for _, text := range texts {
 		for _, e := range k.Lookup(text) {
-			if trusted(e, text) {
+			if trusted(e, text) && !(c.typ == "ORG" && e.Type == "LOC") {
 				return e
 			}
 		}
@@ -491,7 +492,7 @@ func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb
 		switch {
 		case ok && m.TokEnd > c.tokEnd && m.Start == c.start:
 			*c = *newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, c.typ)
-		case ok && m.TokEnd == c.tokEnd && m.Start != c.start && len(k.LookupVariant(c.text)) == 0:
+		case ok && m.TokEnd == c.tokEnd && m.Start != c.start && len(k.Lookup(c.text)) == 0:
 			// A proclitic the tagger left in the name (لمصر -> مصر) or
 			// one letter too many it took out (وبولندا -> ولندا -> بولندا).
 			*c = *newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, c.typ)

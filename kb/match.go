@@ -86,8 +86,8 @@ type split struct {
 }
 
 // proclitics returns the readings of word (whose name form is f) with and
-// without its proclitics: و ف, then ب ل ك, and لل read as ل + ال. The word
-// as written comes first.
+// without its proclitics: و ف, then ب ل ك, and لل read as ل + ال or as ل
+// before a word that starts with ل. The word as written comes first.
 func proclitics(word, f string) []split {
 	out := []split{{0, f}}
 	if len(f) < 4*len("ا") {
@@ -109,6 +109,7 @@ func proclitics(word, f string) []split {
 		case strings.HasPrefix(h, "لل"):
 			add(c.prefix+2, "ال"+h[len("لل"):])
 			add(c.prefix+2, h[len("لل"):])
+			add(c.prefix+1, h[len("ل"):]) // ل before a name that starts with ل: للندن، لليفربول
 		case strings.HasPrefix(h, "ب") || strings.HasPrefix(h, "ل") || strings.HasPrefix(h, "ك"):
 			add(c.prefix+1, h[len("ب"):])
 		}
