@@ -70,6 +70,23 @@ func normalizeDuration(n float64, unit string) (float64, string) {
 	return n, unit
 }
 
+// anchoredElsewhere reports whether the duration ending at i is counted from
+// an event the text names after it (بعد 70 عاما على ولادتها، بعد ست سنوات
+// أمضاها) rather than from now (قبل عامين من الآن).
+func (p *parser) anchoredElsewhere(i int) bool {
+	switch p.w(i) {
+	case "من", "علي":
+		switch p.w(i + 1) {
+		case "الان", "اليوم", "الحين", "تاريخه":
+			return false
+		}
+		return true
+	case "امضاها", "قضاها", "امضي", "قضي":
+		return true
+	}
+	return false
+}
+
 // duration reads a duration with its modifier, or a date it makes with
 // قبل / منذ / بعد (قبل أسبوع: a week ago).
 func (p *parser) duration(i int) (expr, bool) {
@@ -110,6 +127,13 @@ func (p *parser) duration(i int) (expr, bool) {
 	amount, unit = normalizeDuration(amount, unit)
 	e.last = end
 	e.value = durationValue(amount, unit)
+	if dir != 0 && p.anchoredElsewhere(end) {
+		// بعد أربع سنوات من الغياب، قبل ساعتين من الموعد: counted from
+		// another event, not from the dateline; the duration is what is
+		// said.
+		e.first, e.trim = j, 0
+		return e, true
+	}
 	if dir != 0 {
 		if !p.refOK() {
 			e.skip = "no reference date for a relative date"
