@@ -230,8 +230,11 @@ func (f *finder) tooShort(m, j int) bool {
 	return !(j > 0 && complementizers[f.fold[j-1]] && f.wordsIn(mk.open, mk.close) >= 2)
 }
 
+// creditWords before ما make what follows a credit: بحسب ما أعلنه.
+var creditWords = foldSet("بحسب", "وبحسب", "حسب", "وحسب", "وفق", "ووفق", "وفقا", "ووفقا", "طبقا", "وطبقا")
+
 // isSpeechAct reports whether token k is a verb in speechActs, with or
-// without و or ف.
+// without و or ف, or a reporting verb with the pronoun of ما (ما أعلنه).
 func (f *finder) isSpeechAct(k int) bool {
 	if f.toks[k].Kind != arabic.Word {
 		return false
@@ -239,6 +242,19 @@ func (f *finder) isSpeechAct(k int) bool {
 	w := f.fold[k]
 	if speechActs[w] {
 		return true
+	}
+	if k > 0 && (f.fold[k-1] == "ما" && k > 1 && creditWords[f.fold[k-2]] || f.fold[k-1] == "حسبما" || f.fold[k-1] == "وحسبما") {
+		// بحسب ما أعلنه وكيله، وفق ما ذكرته الوزارة: the verb takes the
+		// pronoun of what was said; its subject is who a dependent form
+		// after it continues (، مشيرا إلى أن). Not ما وصفه بـ...: what he
+		// called so; its subject is still the one before.
+		for _, suffix := range []string{"ها", "ه"} {
+			base := strings.TrimSuffix(w, suffix)
+			if v, ok := verbs[base]; ok && strings.HasSuffix(w, suffix) && !v.cont && !strings.HasPrefix(base, "وصف") &&
+				!strings.HasPrefix(f.fold[min(k+1, len(f.fold)-1)], "ب") {
+				return true
+			}
+		}
 	}
 	return (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && speechActs[w[len("و"):]]
 }
