@@ -103,9 +103,18 @@ func IsWord(w string) bool {
 	return ok
 }
 
+// lookalikes are words that read as a proclitic and a number word but are
+// not numbers: لست (I am not), وست (West, as in وست هام), كمية (quantity).
+var lookalikes = map[string]bool{
+	"لست": true, "ولست": true, "فلست": true, "وست": true, "كميه": true, "وكميه": true, "بكميه": true, "لكميه": true,
+}
+
 // lookupWord finds a folded word in the lexicon, peeling a conjunction, a
 // preposition and the article.
 func lookupWord(w string) (word, bool) {
+	if lookalikes[w] {
+		return word{}, false
+	}
 	if e, ok := words[w]; ok {
 		return word{entry: e}, true
 	}
