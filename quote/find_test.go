@@ -96,6 +96,21 @@ func TestSecondVerbAfterCommaIsNoApposition(t *testing.T) {
 	}
 }
 
+func TestPlaceInsideSpeakerQualifiesIt(t *testing.T) {
+	for _, c := range []struct{ text, place, name, entity string }{
+		{"وقالت وزارة الصحة السعودية إن الحملة بدأت في المدن كلها.", "السعودية", "وزارة الصحة السعودية", ""},
+		{"وقالت السعودية إن الحملة بدأت في المدن كلها.", "السعودية", "السعودية", "SA"},
+	} {
+		i := strings.Index(c.text, c.place)
+		s := len([]rune(c.text[:i]))
+		ms := []Mention{{Start: s, End: s + len([]rune(c.place)), Entity: "SA", Name: "السعودية", Type: "LOC"}}
+		qs, _ := Find(c.text, arabic.Tokenize(c.text), arabic.Sentences(c.text), ms)
+		if len(qs) != 1 || qs[0].SpeakerName != c.name || qs[0].Speaker != c.entity {
+			t.Errorf("%s: got %+v, want speaker %q (%q)", c.text, qs, c.name, c.entity)
+		}
+	}
+}
+
 func TestFindEntities(t *testing.T) {
 	text := "وأكد رئيس الوزراء كمال سعيد أن الحكومة باقية، مضيفا أن الانتخابات في موعدها."
 	r := []rune(text)

@@ -118,6 +118,14 @@ var roleNouns = foldSet("الرئيس", "رئيس", "الوزير", "وزير", 
 	"الناطقة", "المتحدثة", "الإعلامي", "الإعلامية", "الكابتن", "المهاجم", "الحارسة", "رجل", "سيدة", "الرائد",
 	"المقدم", "النقيب", "الملازم", "الرقيب", "المشير", "الأميرال", "وكيل", "الوكيل", "وكيلة", "الوكيلة")
 
+// particles are words that open a clause without heading a noun phrase.
+var particles = foldSet("لكن", "ولكن", "بل", "إلا", "أما", "وأما", "حتى", "بينما", "فيما")
+
+// institutions are role nouns that head the name of a body, not a person's
+// title: وزارة الصحة، مجلس الأمن.
+var institutions = foldSet("وزارة", "الوزارة", "مجلس", "المجلس", "الحكومة", "الخارجية", "الداخلية", "الدفاع",
+	"الصحة", "المالية")
+
 // constructRoles are role nouns that take the next word as part of the
 // role (رئيس كازاخستان، وزير الخارجية).
 var constructRoles = foldSet("رئيس", "وزير", "وزيرة", "متحدث", "ناطق", "سفير", "أمين", "مدير", "قائد",

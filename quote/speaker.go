@@ -21,6 +21,11 @@ func (f *finder) resolve(i, j int) speaker {
 		if m.End <= s || m.Entity == "" {
 			continue
 		}
+		if m.Type == "LOC" && m.Start > s && f.headBefore(i, m.Start) {
+			// A place after the head of the phrase qualifies the speaker:
+			// وزارة الصحة السعودية is the ministry, not Saudi Arabia.
+			continue
+		}
 		if r := mentionRank(m); r > best {
 			best = r
 			sp.entity, sp.name = m.Entity, m.Name
@@ -36,6 +41,11 @@ func (f *finder) resolve(i, j int) speaker {
 			}
 			break
 		}
+	}
+	if w := strings.Fields(role); len(w) > 0 && institutions[w[0]] && name != "" && sp.name == "" {
+		// وزارة الصحة السعودية is a body, and the words after it are no
+		// person's name: the body speaks.
+		sp.name, name = f.nameOf(i, f.wordsAfter(i, len(w))), ""
 	}
 	switch {
 	case name != "":
@@ -119,6 +129,27 @@ func (f *finder) splitRole(i, j int) (role, name string) {
 		}
 	}
 	return f.roleText(i, k), f.nameOf(k, j)
+}
+
+// headBefore reports whether a content word (no particle, preposition or
+// mark) stands among the tokens from i up to code point end.
+func (f *finder) headBefore(i, end int) bool {
+	for ; i < len(f.toks) && f.toks[i].Start < end; i++ {
+		if f.isWord(i) && !stopAfterVerb[f.fold[i]] && !particles[f.fold[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsAfter returns the token after the first n words from token i.
+func (f *finder) wordsAfter(i, n int) int {
+	for ; i < len(f.toks) && n > 0; i++ {
+		if f.isWord(i) {
+			n--
+		}
+	}
+	return i
 }
 
 // nameOf returns the words of tokens [i, j) as written, one space wherever
