@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"akhbar/arabic"
+	"akhbar/article"
 )
 
 const (
@@ -115,7 +116,7 @@ func (f *finder) credit(k, e, s, se int) {
 	srcText, ss, sEnd := f.textOf(s, se)
 	a := Attribution{Start: start, End: end, Text: text, SourceText: srcText}
 	for _, m := range f.overlapping(ss, sEnd) {
-		if m.Start < sEnd && ss < m.End && m.Entity != "" {
+		if m.Start < sEnd && ss < m.End && m.Entity != "" && !f.qualifier(m, s) {
 			a.Source = m.Entity
 			break
 		}
@@ -125,7 +126,27 @@ func (f *finder) credit(k, e, s, se int) {
 			a.Source = id
 		}
 	}
+	if a.Source == "" {
+		a.Source = knownSource(srcText)
+	}
 	f.attrs = append(f.attrs, a)
+}
+
+// knownSource returns the id of the agency or outlet whose full name starts
+// the source's words (وكالة الأنباء السعودية الرسمية -> spa), or "".
+func knownSource(src string) string {
+	words := strings.Fields(strings.ReplaceAll(src, "_", " "))
+	if len(words) > 0 {
+		if w, ok := strings.CutPrefix(words[0], "ل"); ok && mediaNouns[arabic.Fold(w)] {
+			words[0] = w // لوكالة الأنباء
+		}
+	}
+	for n := min(len(words), 5); n >= 2; n-- {
+		if src, ok := article.LookupSource(strings.Join(words[:n], " ")); ok {
+			return src.ID
+		}
+	}
+	return ""
 }
 
 // dateline records "(رويترز)" near the start of a paragraph.
@@ -215,4 +236,11 @@ func (f *finder) entityIn(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// qualifier reports whether mention m is a place after the head of a phrase
+// starting at token s, which it only qualifies: السعودية in وكالة الأنباء
+// السعودية, مصر in تقسيم تاريخ مصر.
+func (f *finder) qualifier(m Mention, s int) bool {
+	return m.Type == "LOC" && s < len(f.toks) && m.Start > f.toks[s].Start && f.headBefore(s, m.Start)
 }

@@ -21,8 +21,7 @@ func (f *finder) resolve(i, j int) speaker {
 		if m.End <= s || m.Entity == "" {
 			continue
 		}
-		if m.Type == "LOC" && m.Start > s && f.headBefore(i, m.Start) {
-			// A place after the head of the phrase qualifies the speaker:
+		if f.qualifier(m, i) {
 			// وزارة الصحة السعودية is the ministry, not Saudi Arabia.
 			continue
 		}
