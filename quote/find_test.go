@@ -111,6 +111,17 @@ func TestPlaceInsideSpeakerQualifiesIt(t *testing.T) {
 	}
 }
 
+func TestStatementSpeaksForItsIssuer(t *testing.T) {
+	text := "أعلنت الشركة الوطنية للنقل أن الرحلات ستعود غدا. وأضاف البيان الرسمي أن التذاكر متاحة."
+	i := strings.Index(text, "الشركة الوطنية للنقل")
+	s := len([]rune(text[:i]))
+	ms := []Mention{{Start: s, End: s + len([]rune("الشركة الوطنية للنقل")), Entity: "org:naql", Name: "الشركة الوطنية للنقل", Type: "ORG"}}
+	qs, _ := Find(text, arabic.Tokenize(text), arabic.Sentences(text), ms)
+	if len(qs) != 2 || qs[1].Speaker != "org:naql" || qs[1].SpeakerText != "البيان الرسمي" {
+		t.Errorf("got %+v, want the statement's words credited to the company", qs)
+	}
+}
+
 func TestFindEntities(t *testing.T) {
 	text := "وأكد رئيس الوزراء كمال سعيد أن الحكومة باقية، مضيفا أن الانتخابات في موعدها."
 	r := []rune(text)

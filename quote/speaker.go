@@ -13,6 +13,12 @@ import (
 func (f *finder) resolve(i, j int) speaker {
 	text, s, e := f.textOf(i, j)
 	sp := speaker{text: text, start: s, end: e}
+	if f.isDocument(i, j) && f.last.entity != "" {
+		// وأضاف البيان: the statement speaks for whoever issued it, the
+		// speaker before it.
+		sp.entity, sp.name = f.last.entity, f.last.name
+		return sp
+	}
 	// Of the mentions over the words, a person's name wins, then a role
 	// that names a person, then an organization; a place comes last
 	// (رئيس كازاخستان is a person, not Kazakhstan).
@@ -128,6 +134,20 @@ func (f *finder) splitRole(i, j int) (role, name string) {
 		}
 	}
 	return f.roleText(i, k), f.nameOf(k, j)
+}
+
+// isDocument reports whether tokens [i, j) name a statement and nothing
+// more: البيان, البيان الرسمي.
+func (f *finder) isDocument(i, j int) bool {
+	if i >= j || !documents[f.fold[i]] {
+		return false
+	}
+	for x := i + 1; x < j; x++ {
+		if f.isWord(x) && !strings.HasPrefix(f.fold[x], "ال") {
+			return false
+		}
+	}
+	return true
 }
 
 // headBefore reports whether a content word (no particle, preposition or
