@@ -267,8 +267,8 @@ func readGoldArticles(file string) ([]goldArticle, error) {
 }
 
 // readCorpus calls fn for each article of a JSON lines corpus, gzipped when
-// its name ends in .gz, with its date when the date field is RFC 3339 or a
-// plain date (the knowledge base then names office holders at that date).
+// its name ends in .gz, with its date when the reader can read its date field
+// (the knowledge base then names office holders at that date).
 func readCorpus(file string, fn func(id, title, text string, date time.Time) error) error {
 	fh, err := os.Open(file)
 	if err != nil {
@@ -298,11 +298,10 @@ func readCorpus(file string, fn func(id, title, text string, date time.Time) err
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			return fmt.Errorf("%s:%d: %w", file, line, err)
 		}
-		date, err := time.Parse(time.RFC3339, a.Date)
-		if err != nil {
-			date, _ = time.Parse("2006-01-02", a.Date) // zero when absent or unreadable
-		}
-		if err := fn(a.ID, a.Title, a.Text, date); err != nil {
+		// As the JSON lines reader dates an article; zero when absent or
+		// unreadable.
+		date, _ := article.ParseTimestamp(a.Date)
+		if err := fn(a.ID, a.Title, a.Text, date.Time); err != nil {
 			return err
 		}
 	}
