@@ -71,7 +71,13 @@ func (f *finder) resolve(i, j int) speaker {
 			f.names = append(f.names, sp)
 		}
 	case role != "":
-		if a, ok := f.aliases[role]; ok {
+		a, ok := f.aliases[role]
+		if head := strings.Fields(role)[0]; !ok && strings.HasPrefix(head, "ال") {
+			// المدرب البرتغالي المخضرم: a definite role refers back to
+			// the last speaker its head noun titled.
+			a, ok = f.aliases[head]
+		}
+		if ok {
 			if sp.entity == "" {
 				sp.entity = a.entity
 			}
