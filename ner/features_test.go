@@ -189,6 +189,19 @@ func TestClubsByAgreement(t *testing.T) {
 	}
 }
 
+func TestNasab(t *testing.T) {
+	checkRule(t, "nasab", nasab, []ruleCase{
+		// The name after ولد or بن belongs to the person before it, and a
+		// mention the tagger began there joins the first.
+		{"عين سالم ولد أحمد وزيرا", []int{0, bPER, 0, 0, 0}, []int{0, bPER, bPER + 1, bPER + 1, 0}},
+		{"حضر سالم ولد محمد الأمين", []int{0, bPER, bPER + 1, bPER, bPER + 1}, []int{0, bPER, bPER + 1, bPER + 1, bPER + 1}},
+		{"استقبل خالد بن سعيد الضيوف", []int{0, bPER, 0, bLOC, 0}, []int{0, bPER, bPER + 1, bPER + 1, 0}},
+		// ولد meaning "was born", or after no person: left alone.
+		{"سالم ولد في نواكشوط", []int{bPER, 0, 0, bLOC}, []int{bPER, 0, 0, bLOC}},
+		{"في المدينة ولد أحمد", []int{0, bLOC, 0, bPER}, []int{0, bLOC, 0, bPER}},
+	})
+}
+
 func TestKunyas(t *testing.T) {
 	checkRule(t, "kunyas", kunyas, []ruleCase{
 		// The kunya left outside the name joins it, with or without و.
