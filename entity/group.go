@@ -295,7 +295,7 @@ func build(clusters []*cluster, runes []rune) []Entity {
 	for _, cl := range clusters {
 		e := Entity{Type: cl.typ}
 		for _, n := range cl.names {
-			e.Mentions = append(e.Mentions, Mention{Start: n.start, End: n.end, Text: n.text})
+			e.Mentions = append(e.Mentions, Mention{Start: n.start, End: n.end, Text: string(runes[n.start:n.end])})
 		}
 		for _, r := range cl.roles {
 			e.Mentions = append(e.Mentions, Mention{Start: r.start, End: r.end, Text: string(runes[r.start:r.end]), Role: true})
