@@ -130,7 +130,7 @@ func (k *KB) add(e *Entry) {
 	if _, dup := k.byID[e.ID]; !dup {
 		k.byID[e.ID] = e
 	}
-	e.Aliases = slices.DeleteFunc(e.Aliases, e.wordLike)
+	e.Aliases = slices.DeleteFunc(e.Aliases, e.wordLike())
 	seenName, seenKey := map[string]bool{}, map[string]bool{}
 	names := e.names()
 	if len(e.Acronym) >= 3 {
@@ -157,18 +157,25 @@ func (k *KB) add(e *Entry) {
 	}
 }
 
-// wordLike reports whether alias, taken from a list of transliterations,
-// would be another word in Arabic text: the bare form of a name written with
-// the article (ربات for الرباط), or a place's alias of three letters or
-// fewer that is not a word of its name (كيف for كييف, خبر for الخبر; مكة
-// for مكة المكرمة stays).
-func (e *Entry) wordLike(alias string) bool {
-	if definite(e.NameAr) && !definite(alias) && arabic.NameKey(alias) == arabic.NameKey(e.NameAr) {
-		return true
+// wordLike returns a test of whether an alias, taken from a list of
+// transliterations, would be another word in Arabic text: the bare form of a
+// name written with the article (ربات for الرباط), or a place's alias of
+// three letters or fewer that is not a word of its name (كيف for كييف, خبر
+// for الخبر; مكة for مكة المكرمة stays). The name's forms are computed once.
+func (e *Entry) wordLike() func(alias string) bool {
+	key := ""
+	if definite(e.NameAr) {
+		key = arabic.NameKey(e.NameAr)
 	}
-	f := nameForm(alias)
-	return e.Type == "LOC" && e.Class != "country" && len([]rune(f)) <= 3 &&
-		!slices.Contains(strings.Fields(nameForm(e.NameAr)), f)
+	words := strings.Fields(nameForm(e.NameAr))
+	place := e.Type == "LOC" && e.Class != "country"
+	return func(alias string) bool {
+		if key != "" && !definite(alias) && arabic.NameKey(alias) == key {
+			return true
+		}
+		f := nameForm(alias)
+		return place && len([]rune(f)) <= 3 && !slices.Contains(words, f)
+	}
 }
 
 func (k *KB) addTitle(t string) {

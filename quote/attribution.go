@@ -127,15 +127,15 @@ func (f *finder) credit(k, e, s, se int) {
 		}
 	}
 	if a.Source == "" {
-		a.Source = knownSource(srcText)
+		a.Source = knownSource(f.nameOf(s, se))
 	}
 	f.attrs = append(f.attrs, a)
 }
 
 // knownSource returns the id of the agency or outlet whose full name starts
-// the source's words (وكالة الأنباء السعودية الرسمية -> spa), or "".
+// the source's words (as nameOf gives them, a hashtag's underscores spaces) (وكالة الأنباء السعودية الرسمية -> spa), or "".
 func knownSource(src string) string {
-	words := strings.Fields(strings.ReplaceAll(src, "_", " "))
+	words := strings.Fields(src)
 	if len(words) > 0 {
 		if w, ok := strings.CutPrefix(words[0], "ل"); ok && mediaNouns[arabic.Fold(w)] {
 			words[0] = w // لوكالة الأنباء
