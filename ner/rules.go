@@ -1,7 +1,10 @@
 package ner
 
 import (
+	"cmp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"akhbar/arabic"
 )
@@ -184,4 +187,140 @@ func nasab(views []view, tags []int) {
 			tags[j] = bPER + 1 // the rest of a mention the name began
 		}
 	}
+}
+
+// minRepeats is how many times the tagger must have found a name, with one
+// type, in a document for propagate to tag the name's other occurrences.
+const minRepeats = 2
+
+// nameProclitics are the proclitics propagate looks through before a name.
+var nameProclitics = []string{"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
+
+// propagate tags, as the type the tagger gave it, each untagged occurrence in
+// a document of a name the tagger found there at least minRepeats times, as
+// written or after proclitics (طلوزة ... وطلوزة, الجزيرة ... للجزيرة). A name
+// found once may be a slip; one found twice is the document's way of naming
+// something, and the tagger's misses of it are mostly where its context is
+// thin. Names of one or two letters are left alone, and so is an occurrence
+// right after a mention.
+func propagate(doc [][]view, tags [][]int) {
+	counts := map[string]*[len(types)]int{}
+	for s, views := range doc {
+		for _, c := range mentionSpans(tags[s]) {
+			k := nameKey(views[c[0]:c[1]])
+			if counts[k] == nil {
+				counts[k] = new([len(types)]int)
+			}
+			counts[k][(tags[s][c[0]]-1)/2]++
+		}
+	}
+	// The names to spread, by their first word, longest first.
+	type name struct {
+		rest []string // the words after the first
+		b    int      // the B- tag of its type
+	}
+	byFirst := map[string][]name{}
+	for k, c := range counts {
+		best := 0
+		for ty := range c {
+			if c[ty] > c[best] {
+				best = ty
+			}
+		}
+		words := strings.Split(k, " ")
+		if c[best] < minRepeats || len(words) == 1 && utf8.RuneCountInString(words[0]) < 3 {
+			continue
+		}
+		byFirst[words[0]] = append(byFirst[words[0]], name{words[1:], 1 + 2*best})
+	}
+	if len(byFirst) == 0 {
+		return
+	}
+	for _, ns := range byFirst {
+		slices.SortFunc(ns, func(a, b name) int {
+			return cmp.Or(len(b.rest)-len(a.rest), a.b-b.b, slices.Compare(a.rest, b.rest))
+		})
+	}
+	for s, views := range doc {
+		t := tags[s]
+		for i := range views {
+			if t[i] != 0 || i > 0 && t[i-1] != 0 {
+				continue
+			}
+		match:
+			for _, first := range firstWords(views[i].w) {
+				for _, n := range byFirst[first] {
+					if spreads(views[i+1:], t[i+1:], n.rest) {
+						t[i] = n.b
+						for k := range n.rest {
+							t[i+1+k] = n.b + 1
+						}
+						break match
+					}
+				}
+			}
+		}
+	}
+}
+
+// firstWords returns the words w may be with proclitics or without: w itself,
+// then w without each of nameProclitics it starts with (ال restored after a
+// ل: للجزيره -> الجزيره).
+func firstWords(w string) []string {
+	out := []string{w}
+	for _, p := range nameProclitics {
+		rest, ok := strings.CutPrefix(w, p)
+		if !ok || rest == "" {
+			continue
+		}
+		out = append(out, rest)
+		if strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") {
+			out = append(out, "ا"+rest)
+		}
+	}
+	return out
+}
+
+// spreads reports whether the untagged words at the start of views are rest.
+func spreads(views []view, tags []int, rest []string) bool {
+	if len(views) < len(rest) {
+		return false
+	}
+	for k, w := range rest {
+		if views[k].w != w || tags[k] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// nameKey returns the folded words of a mention, joined by spaces.
+func nameKey(views []view) string {
+	var b strings.Builder
+	for k, v := range views {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(v.w)
+	}
+	return b.String()
+}
+
+// mentionSpans returns the [start, end) token spans of the mentions in tags:
+// a tag other than O and the inside tags of its type after it.
+func mentionSpans(tags []int) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(tags); {
+		if tags[i] == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(tags) && isInside(tags[j]) && tagType(tags[j]) == tagType(tags[i]) {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
 }

@@ -125,3 +125,43 @@ func TestKunyas(t *testing.T) {
 		{"قال باسم عباس", []int{0, 0, bPER}, []int{0, 0, bPER}},
 	})
 }
+
+func TestPropagate(t *testing.T) {
+	iORG := bORG + 1
+	tests := []struct {
+		name     string
+		sents    []string
+		in, want [][]int
+	}{
+		{"a place found twice is tagged where it was missed, also after a proclitic",
+			[]string{"وصل الوفد إلى طلوزة", "وغادر طلوزة مساء", "وقال سكان وطلوزة إنهم بخير"},
+			[][]int{{0, 0, 0, bLOC}, {0, bLOC, 0}, {0, 0, 0, 0, 0}},
+			[][]int{{0, 0, 0, bLOC}, {0, bLOC, 0}, {0, 0, bLOC, 0, 0}}},
+		{"a name of two words, with the article restored after لل",
+			[]string{"أعلنت الأمم المتحدة", "وقالت الأمم المتحدة", "ونقل للأمم المتحدة"},
+			[][]int{{0, bORG, iORG}, {0, bORG, iORG}, {0, 0, 0}},
+			[][]int{{0, bORG, iORG}, {0, bORG, iORG}, {0, bORG, iORG}}},
+		{"found once: may be a slip, left alone",
+			[]string{"وصل الوفد إلى طلوزة", "وغادر طلوزة مساء"},
+			[][]int{{0, 0, 0, bLOC}, {0, 0, 0}},
+			[][]int{{0, 0, 0, bLOC}, {0, 0, 0}}},
+		{"right after a mention, and names of two letters: left alone",
+			[]string{"زار عمر طلوزة", "ثم طلوزة ثم طلوزة", "قال بو ثم بو وبو"},
+			[][]int{{0, bPER, 0}, {0, bLOC, 0, bLOC}, {0, bPER, 0, bPER, 0}},
+			[][]int{{0, bPER, 0}, {0, bLOC, 0, bLOC}, {0, bPER, 0, bPER, 0}}},
+	}
+	for _, tt := range tests {
+		doc := make([][]view, len(tt.sents))
+		got := make([][]int, len(tt.sents))
+		for i, s := range tt.sents {
+			doc[i] = resources{}.views(nil, arabic.Tokenize(s))
+			got[i] = slices.Clone(tt.in[i])
+		}
+		propagate(doc, got)
+		for i := range got {
+			if !slices.Equal(got[i], tt.want[i]) {
+				t.Errorf("%s: sentence %d: propagate = %v, want %v", tt.name, i, got[i], tt.want[i])
+			}
+		}
+	}
+}

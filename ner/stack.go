@@ -150,5 +150,6 @@ func (t *Tagger) tagDoc(doc [][]view, buf *buffers) [][]int {
 		kunyas(views, second[s])
 		nasab(views, second[s])
 	}
+	propagate(doc, second)
 	return second
 }

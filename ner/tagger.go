@@ -151,23 +151,14 @@ func grow(s []float32, n int) []float32 {
 
 // appendMentions turns the tags of tokens[off:off+len(tags)] into mentions.
 func (t *Tagger) appendMentions(out []Mention, tokens []arabic.Token, off int, tags []int) []Mention {
-	for i := 0; i < len(tags); {
-		if tags[i] == 0 {
-			i++
-			continue
-		}
-		ty := tagType(tags[i])
-		j := i + 1
-		for j < len(tags) && isInside(tags[j]) && tagType(tags[j]) == ty {
-			j++
-		}
+	for _, sp := range mentionSpans(tags) {
+		i, j := sp[0], sp[1]
 		first, last := tokens[off+i], tokens[off+j-1]
-		m := Mention{Start: first.Start, End: last.End, TokStart: off + i, TokEnd: off + j, Type: ty}
+		m := Mention{Start: first.Start, End: last.End, TokStart: off + i, TokEnd: off + j, Type: tagType(tags[i])}
 		if p := t.proclitic(first); p > 0 && first.Start+p < first.End {
 			m.Start += p
 		}
 		out = append(out, m)
-		i = j
 	}
 	return out
 }
