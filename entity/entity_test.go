@@ -167,6 +167,18 @@ func TestResolve(t *testing.T) {
 			wants: []want{{"gn:250441", "LOC", []string{"عمان"}}},
 		},
 		{
+			name:  "a mention that ends a known name takes in its head, unless the name is the same thing",
+			text:  "رحبت جنوب إفريقيا بدعوة مجموعة السبع إلى قمة في دولة قطر الشهر المقبل.",
+			date:  "2023-03-01",
+			specs: []string{"LOC:إفريقيا", "ORG:السبع", "LOC:قطر"},
+			wants: []want{
+				{"", "LOC", []string{"جنوب إفريقيا"}},
+				{"", "ORG", []string{"مجموعة السبع"}},
+				{"", "LOC", []string{"قطر"}},
+			},
+			absent: []string{"إفريقيا", "السبع", "دولة قطر"},
+		},
+		{
 			name:  "a dateline names a city",
 			text:  "صيف صعب ينتظر عمان\nعمان – حذر مسؤول في سلطة المياه من شح الأمطار هذا الشتاء.",
 			date:  "2023-03-01",

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -476,8 +477,9 @@ func trusted(e *kb.Entry, name string) bool {
 // الأمن -> منظمة معاهدة الأمن الجماعي), a letter the tagger split off as a
 // proclitic is put back when the whole word is a known name or another
 // mention's spelling (لوكاتشينكو, not وكاتشينكو), and a proclitic it left
-// in is taken out when the rest is a known name (لمصر -> مصر). Mentions
-// swallowed by an extension are dropped.
+// in is taken out when the rest is a known name (لمصر -> مصر), and a
+// mention that ends a known name is extended back to its head (مجموعة
+// [السبع]). Mentions swallowed by an extension are dropped.
 func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb.KB) []*cand {
 	for _, c := range cands {
 		first := toks[c.tokStart]
@@ -487,6 +489,16 @@ func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb
 			if len(k.LookupVariant(c.text)) == 0 && (len(k.LookupVariant(whole)) > 0 || spelledElsewhere(cands, c, first.Text, cut)) {
 				*c = *newCand(runes, first.Start, c.end, c.tokStart, c.tokEnd, c.typ)
 			}
+		}
+		if m, ok := headBefore(w, k, c); ok {
+			// The tagger found the tail of a known name whose head it left
+			// out (مجموعة [السبع]): the head's type is the name's, but a
+			// club named for a place stays a club (وست [بروميتش]).
+			typ := m.Entries[0].Type
+			if c.typ == "ORG" && typ == "LOC" {
+				typ = c.typ
+			}
+			*c = *newCand(runes, m.Start, m.End, m.TokStart, m.TokEnd, typ)
 		}
 		m, ok := k.MatchAt(w, c.tokStart)
 		switch {
@@ -515,6 +527,25 @@ func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb
 		}
 	}
 	return out
+}
+
+// headBefore returns a known name that begins one or two words before c,
+// takes in all of it and names something else than c alone does: جنوب
+// [إفريقيا] is not Africa, but دولة [قطر] is Qatar, and the mention stays
+// قطر. A person's title is not part of the name (الملك [سلمان]); it is a
+// role mention.
+func headBefore(w *kb.Words, k *kb.KB, c *cand) (kb.Match, bool) {
+	for back := 1; back <= 2; back++ {
+		m, ok := k.MatchAt(w, c.tokStart-back)
+		if !ok || m.TokEnd != c.tokEnd || m.Entries[0].Type == "PER" {
+			continue
+		}
+		if slices.Contains(k.Lookup(c.text), m.Entries[0]) {
+			return kb.Match{}, false
+		}
+		return m, true
+	}
+	return kb.Match{}, false
 }
 
 // spelledElsewhere reports whether another mention has a word spelled as
