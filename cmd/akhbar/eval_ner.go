@@ -26,6 +26,7 @@ Example (the dev split: the last 10% of the training file):
 	conll := fs.String("conll", "", "CoNLL `file` to score (required)")
 	model := fs.String("model", "", "model `file` (default: the model built into akhbar)")
 	dev := fs.Float64("dev", 0, "score only the last `fraction` of the file's sentences (the dev split of 'train ner --dev')")
+	devFrom := fs.Int("dev-from", -1, "with --dev: score the sentences from this `index` (0-based) on instead of the last ones ('train ner --dev-from')")
 	minF1 := fs.Float64("min", 0, "exit with status 1 when overall F1 is below this `bar`")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	showErrors := fs.Bool("errors", false, "also list every entity missed or found wrongly, with its context")
@@ -38,12 +39,17 @@ Example (the dev split: the last 10% of the training file):
 	if *dev < 0 || *dev >= 1 {
 		return usageError("--dev must be in [0, 1)")
 	}
+	if *devFrom >= 0 && *dev == 0 {
+		return usageError("--dev-from needs --dev")
+	}
 	sents, err := readCoNLLFile(*conll)
 	if err != nil {
 		return err
 	}
 	if *dev > 0 {
-		_, sents = splitDev(sents, *dev)
+		if _, sents, err = splitDev(sents, *dev, *devFrom); err != nil {
+			return err
+		}
 	}
 	var t *ner.Tagger
 	if *model != "" {

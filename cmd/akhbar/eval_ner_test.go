@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"akhbar/ner"
 )
 
 // nerFixture is a CoNLL file composed for these tests.
@@ -49,6 +52,10 @@ func TestEvalNER(t *testing.T) {
 		{[]string{"eval", "ner", "--conll", conll, "--min", "1.01"}, 1, "below the bar"},
 		{[]string{"eval", "ner"}, 2, "need --conll"},
 		{[]string{"eval", "ner", "--conll", conll, "--dev", "1.5"}, 2, "--dev"},
+		// The first sentence as the dev split: Putin and Moscow, not Cairo.
+		{[]string{"eval", "ner", "--conll", conll, "--dev", "0.5", "--dev-from", "0"}, 0, "2 passed"},
+		{[]string{"eval", "ner", "--conll", conll, "--dev", "0.5", "--dev-from", "2"}, 2, "runs past"},
+		{[]string{"eval", "ner", "--conll", conll, "--dev-from", "0"}, 2, "needs --dev"},
 		{[]string{"eval", "ner", "--conll", filepath.Join(t.TempDir(), "missing")}, 1, "missing"},
 		{[]string{"eval", "ner", "--conll", writeTemp(t, "bad.conll", "كلمة B-XYZ\n")}, 1, "unknown tag"},
 		{[]string{"eval", "ner", "--conll", conll, "--model", writeTemp(t, "bad.model", "not a model")}, 1, "not a valid akhbar NER model"},
@@ -137,5 +144,39 @@ func TestTrainNERWithNews(t *testing.T) {
 	var out bytes.Buffer
 	if code := run(context.Background(), &env{stdout: &out, stderr: &bytes.Buffer{}}, []string{"eval", "ner", "--conll", conll, "--model", model, "--errors"}); code != 0 {
 		t.Errorf("eval of the model trained with news: code %d\n%s", code, out.String())
+	}
+}
+
+func TestSplitDev(t *testing.T) {
+	sents := make([]ner.Sentence, 10)
+	for i := range sents {
+		sents[i].Tokens = []string{strconv.Itoa(i)}
+	}
+	first := func(ss []ner.Sentence) string {
+		var b strings.Builder
+		for _, s := range ss {
+			b.WriteString(s.Tokens[0])
+		}
+		return b.String()
+	}
+	tests := []struct {
+		frac       float64
+		from       int
+		rest, dev  string
+		wantErrors bool
+	}{
+		{0.2, -1, "01234567", "89", false}, // the last fifth
+		{0.2, 3, "01256789", "34", false},  // a slice moved out, the rest in order
+		{0.25, 0, "3456789", "012", false}, // 2.5 sentences round to 3
+		{0.2, 9, "", "", true},             // past the end
+	}
+	for _, tt := range tests {
+		rest, dev, err := splitDev(sents, tt.frac, tt.from)
+		if (err != nil) != tt.wantErrors || err == nil && (first(rest) != tt.rest || first(dev) != tt.dev) {
+			t.Errorf("splitDev(%v, %d) = %s, %s, %v; want %s, %s", tt.frac, tt.from, first(rest), first(dev), err, tt.rest, tt.dev)
+		}
+	}
+	if first(sents) != "0123456789" {
+		t.Errorf("splitDev changed its input: %s", first(sents))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,6 +61,7 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	epochs := fs.Int("epochs", 10, "training `passes`")
 	seed := fs.Uint64("seed", 1, "random `seed` for the order of sentences")
 	dev := fs.Float64("dev", 0, "hold out this `fraction` of the first file's sentences, from its end, and score it every epoch")
+	devFrom := fs.Int("dev-from", -1, "with --dev: hold out the sentences from this `index` (0-based) on instead of the last ones")
 	gazetteer := fs.String("gazetteer", "", "gazetteer `dir` (countries, cities, organizations, persons, demonyms TSVs) for name-membership features")
 	names := fs.String("names", "", "person-name tokens `file` (latin, spaced Arabic letters, count) for features")
 	stack := fs.Bool("stack", false, "train a second stage on the first stage's tags across the document (6x the training time)")
@@ -78,6 +80,9 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	if *dev < 0 || *dev >= 1 || *epochs < 1 || *epochs > 1000 {
 		return usageError("--dev must be in [0, 1) and --epochs in [1, 1000]")
 	}
+	if *devFrom >= 0 && *dev == 0 {
+		return usageError("--dev-from needs --dev")
+	}
 	if *margin < 0 || *margin > 1000 {
 		return usageError("--margin must be in [0, 1000]")
 	}
@@ -88,9 +93,9 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 			return err
 		}
 		if i == 0 && *dev > 0 {
-			var head []ner.Sentence
-			head, devSents = splitDev(s, *dev)
-			s = head
+			if s, devSents, err = splitDev(s, *dev, *devFrom); err != nil {
+				return err
+			}
 		}
 		train = append(train, s...)
 	}
@@ -164,10 +169,19 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	return nil
 }
 
-// splitDev returns the first (1-frac) of sents and the rest.
-func splitDev(sents []ner.Sentence, frac float64) (head, tail []ner.Sentence) {
-	cut := len(sents) - int(float64(len(sents))*frac+0.5)
-	return sents[:cut], sents[cut:]
+// splitDev holds out frac of sents as a dev split: the last ones when from
+// is negative, else those from sentence from on. It returns the others, in
+// order, and the dev split.
+func splitDev(sents []ner.Sentence, frac float64, from int) (rest, dev []ner.Sentence, err error) {
+	n := int(float64(len(sents))*frac + 0.5)
+	if from < 0 {
+		from = len(sents) - n
+	}
+	if from+n > len(sents) {
+		return nil, nil, usageError("--dev-from %d: a dev split of %d sentences from there runs past the file's %d", from, n, len(sents))
+	}
+	rest = append(slices.Clip(sents[:from]), sents[from+n:]...)
+	return rest, sents[from : from+n], nil
 }
 
 func readCoNLLFile(path string) ([]ner.Sentence, error) {
