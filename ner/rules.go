@@ -9,9 +9,9 @@ import (
 	"akhbar/arabic"
 )
 
-// Rules that run after the second stage, each on one sentence's tags: they
-// mend what the tagger gets wrong in a way the gold of the training data
-// shows to be regular.
+// Rules that run after the second stage, on one sentence's tags (propagate:
+// on a whole document's). They mend what the tagger gets wrong in a way the
+// gold of the training data shows to be regular.
 
 // dropNonNames untags one-word mentions that are not names though they often
 // stand where a name would: a PER or ORG mention that the lexicon knows only
@@ -201,45 +201,12 @@ var nameProclitics = []string{"و", "ف", "ب", "ل", "وب", "ول", "فب", "�
 // written or after proclitics (طلوزة ... وطلوزة, الجزيرة ... للجزيرة). A name
 // found once may be a slip; one found twice is the document's way of naming
 // something, and the tagger's misses of it are mostly where its context is
-// thin. Names of one or two letters are left alone, and so is an occurrence
-// right after a mention.
+// thin. One-word names of one or two letters are left alone, and so is an
+// occurrence right after a mention.
 func propagate(doc [][]view, tags [][]int) {
-	counts := map[string]*[len(types)]int{}
-	for s, views := range doc {
-		for _, c := range mentionSpans(tags[s]) {
-			k := nameKey(views[c[0]:c[1]])
-			if counts[k] == nil {
-				counts[k] = new([len(types)]int)
-			}
-			counts[k][(tags[s][c[0]]-1)/2]++
-		}
-	}
-	// The names to spread, by their first word, longest first.
-	type name struct {
-		rest []string // the words after the first
-		b    int      // the B- tag of its type
-	}
-	byFirst := map[string][]name{}
-	for k, c := range counts {
-		best := 0
-		for ty := range c {
-			if c[ty] > c[best] {
-				best = ty
-			}
-		}
-		words := strings.Split(k, " ")
-		if c[best] < minRepeats || len(words) == 1 && utf8.RuneCountInString(words[0]) < 3 {
-			continue
-		}
-		byFirst[words[0]] = append(byFirst[words[0]], name{words[1:], 1 + 2*best})
-	}
+	byFirst := repeatedNames(doc, tags)
 	if len(byFirst) == 0 {
 		return
-	}
-	for _, ns := range byFirst {
-		slices.SortFunc(ns, func(a, b name) int {
-			return cmp.Or(len(b.rest)-len(a.rest), a.b-b.b, slices.Compare(a.rest, b.rest))
-		})
 	}
 	for s, views := range doc {
 		t := tags[s]
@@ -261,6 +228,48 @@ func propagate(doc [][]view, tags [][]int) {
 			}
 		}
 	}
+}
+
+// repeatedName is a name propagate spreads: the words after its first, and
+// the B- tag of its type.
+type repeatedName struct {
+	rest []string
+	b    int
+}
+
+// repeatedNames returns the names found at least minRepeats times with one
+// type in the document, by their first word, the longest first.
+func repeatedNames(doc [][]view, tags [][]int) map[string][]repeatedName {
+	counts := map[string]*[len(types)]int{}
+	for s, views := range doc {
+		for _, c := range mentionSpans(tags[s]) {
+			k := nameKey(views[c[0]:c[1]])
+			if counts[k] == nil {
+				counts[k] = new([len(types)]int)
+			}
+			counts[k][(tags[s][c[0]]-1)/2]++
+		}
+	}
+	byFirst := map[string][]repeatedName{}
+	for k, c := range counts {
+		best := 0
+		for ty := range c {
+			if c[ty] > c[best] {
+				best = ty
+			}
+		}
+		words := strings.Split(k, " ")
+		if c[best] < minRepeats || len(words) == 1 && utf8.RuneCountInString(words[0]) < 3 {
+			continue
+		}
+		byFirst[words[0]] = append(byFirst[words[0]], repeatedName{words[1:], 1 + 2*best})
+	}
+	for _, ns := range byFirst {
+		slices.SortFunc(ns, func(a, b repeatedName) int {
+			return cmp.Or(len(b.rest)-len(a.rest), a.b-b.b, slices.Compare(a.rest, b.rest))
+		})
+	}
+	return byFirst
 }
 
 // firstWords returns the words w may be with proclitics or without: w itself,
