@@ -179,6 +179,13 @@ func TestResolve(t *testing.T) {
 			absent: []string{"إفريقيا", "السبع", "دولة قطر"},
 		},
 		{
+			name:   "no extension over a word another mention holds",
+			text:   "رحب المسؤول بقرار مجموعة السبع أمس.",
+			date:   "2023-03-01",
+			specs:  []string{"PER:بقرار مجموعة", "ORG:السبع"},
+			absent: []string{"مجموعة السبع"},
+		},
+		{
 			name:  "a dateline names a city",
 			text:  "صيف صعب ينتظر عمان\nعمان – حذر مسؤول في سلطة المياه من شح الأمطار هذا الشتاء.",
 			date:  "2023-03-01",

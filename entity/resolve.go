@@ -90,7 +90,7 @@ func Resolve(text string, toks []arabic.Token, mentions []ner.Mention, date time
 		cands = append(cands, c)
 	}
 	if k != nil {
-		cands = repair(cands, runes, toks, words, k)
+		cands = repair(cands, runes, toks, words, k, covered)
 	}
 	for _, c := range cands {
 		for i := c.tokStart; i < c.tokEnd; i++ {
@@ -479,8 +479,18 @@ func trusted(e *kb.Entry, name string) bool {
 // mention's spelling (لوكاتشينكو, not وكاتشينكو), and a proclitic it left
 // in is taken out when the rest is a known name (لمصر -> مصر), and a
 // mention that ends a known name is extended back to its head (مجموعة
-// [السبع]). Mentions swallowed by an extension are dropped.
-func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb.KB) []*cand {
+// [السبع]) unless a role phrase (roles) or a mention that begins before the
+// name holds part of the head. Mentions swallowed by an extension are
+// dropped.
+func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb.KB, roles []bool) []*cand {
+	straddles := func(i int) bool {
+		for _, o := range cands {
+			if o.tokStart < i && i < o.tokEnd {
+				return true
+			}
+		}
+		return false
+	}
 	for _, c := range cands {
 		first := toks[c.tokStart]
 		if first.Start < c.start && first.End >= c.start {
@@ -490,7 +500,7 @@ func repair(cands []*cand, runes []rune, toks []arabic.Token, w *kb.Words, k *kb
 				*c = *newCand(runes, first.Start, c.end, c.tokStart, c.tokEnd, c.typ)
 			}
 		}
-		if m, ok := headBefore(w, k, c); ok {
+		if m, ok := headBefore(w, k, c); ok && !slices.Contains(roles[m.TokStart:c.tokStart], true) && !straddles(m.TokStart) {
 			// The tagger found the tail of a known name whose head it left
 			// out (مجموعة [السبع]): the head's type is the name's, but a
 			// club named for a place stays a club (وست [بروميتش]).

@@ -60,7 +60,7 @@ Example (dev split: train on the first 90%, score the last 10% every epoch):
 	classes := fs.String("classes", "", "word-class `file` from 'akhbar train classes', or \"embedded\" for the classes in the built-in model (optional)")
 	epochs := fs.Int("epochs", 10, "training `passes`")
 	seed := fs.Uint64("seed", 1, "random `seed` for the order of sentences")
-	dev := fs.Float64("dev", 0, "hold out this `fraction` of the first file's sentences, from its end, and score it every epoch")
+	dev := fs.Float64("dev", 0, "hold out this `fraction` of the first file's sentences, the last ones (or see --dev-from), and score it every epoch")
 	devFrom := fs.Int("dev-from", -1, "with --dev: hold out the sentences from this `index` (0-based) on instead of the last ones")
 	gazetteer := fs.String("gazetteer", "", "gazetteer `dir` (countries, cities, organizations, persons, demonyms TSVs) for name-membership features")
 	names := fs.String("names", "", "person-name tokens `file` (latin, spaced Arabic letters, count) for features")
